@@ -1,0 +1,19 @@
+const palette = ['bg-brand-600', 'bg-ink-700', 'bg-accent-500', 'bg-sky-600', 'bg-rose-600', 'bg-violet-600']
+
+export function initialsOf(name: string) {
+	const parts = name.trim().split(/\s+/)
+	return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase()
+}
+
+/** Generated initials avatar; the colour is stable for a given name. */
+export function InitialsAvatar({ name, size = 'h-9 w-9 text-sm' }: { name: string; size?: string }) {
+	const hash = [...name].reduce((sum, char) => sum + char.charCodeAt(0), 0)
+	return (
+		<span
+			aria-hidden="true"
+			className={`inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white ${palette[hash % palette.length]} ${size}`}
+		>
+			{initialsOf(name)}
+		</span>
+	)
+}

@@ -1,0 +1,66 @@
+import { Form, Link, NavLink } from '@remix-run/react'
+import type { Role } from '#db/schema.ts'
+import { InitialsAvatar } from './avatar.tsx'
+import { buttonClass } from './button.tsx'
+import { Logo } from './logo.tsx'
+
+export type HeaderViewer = { name: string; role: Role; status: string } | null
+
+export const roleLabels: Record<Role, string> = { member: 'Member', moderator: 'Moderator', admin: 'Admin' }
+
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+	`rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-ink-100 text-ink-950' : 'text-ink-500 hover:text-ink-900'}`
+
+export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
+	return (
+		<header className="border-b border-ink-100 bg-white/90 backdrop-blur">
+			<div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
+				<Link to="/" aria-label="Crossroads home">
+					<Logo />
+				</Link>
+				{viewer?.status === 'active' ? (
+					<nav aria-label="Main" className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+						<NavLink to="/" end className={navLinkClass}>
+							Home
+						</NavLink>
+						<NavLink to="/settings" className={navLinkClass}>
+							Settings
+						</NavLink>
+						{viewer.role === 'admin' ? (
+							<NavLink to="/admin/applications" className={navLinkClass}>
+								Applications
+							</NavLink>
+						) : null}
+					</nav>
+				) : null}
+				<div className="ml-auto flex items-center gap-3">
+					{viewer ? (
+						<>
+							<div className="flex items-center gap-2.5" data-testid="signed-in-as">
+								<InitialsAvatar name={viewer.name} />
+								<div className="hidden leading-tight sm:block">
+									<div className="text-sm font-semibold text-ink-900">{viewer.name}</div>
+									<div className="text-xs text-ink-500">{roleLabels[viewer.role]}</div>
+								</div>
+							</div>
+							<Form method="post" action="/logout">
+								<button type="submit" className={buttonClass('ghost', 'px-3')}>
+									Sign out
+								</button>
+							</Form>
+						</>
+					) : (
+						<>
+							<Link to="/login" className={buttonClass('ghost', 'px-3')}>
+								Sign in
+							</Link>
+							<Link to="/join" className={buttonClass('primary')}>
+								Apply to join
+							</Link>
+						</>
+					)}
+				</div>
+			</div>
+		</header>
+	)
+}

@@ -1,0 +1,128 @@
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { buttonClass } from '#app/components/button.tsx'
+import { Card } from '#app/components/page.tsx'
+import { getNetworkStats } from '#app/features/members/network-stats.server.ts'
+
+export async function loader({ context }: LoaderFunctionArgs) {
+	const user = context.auth?.user
+	if (user && user.status !== 'active') throw redirect('/application')
+	return { stats: getNetworkStats(), memberName: user?.name ?? null }
+}
+
+const promises = [
+	{
+		title: 'Peers, not competitors',
+		body: 'Our conflict policy keeps you apart from members in your industry, their corporate families, declared competitors and recent employers. Enforced on every introduction, message and meeting.',
+	},
+	{
+		title: 'Vetted senior leaders',
+		body: 'Every member is a CMO or senior marketing leader, approved by our team. No recruiters, no vendors pitching.',
+	},
+	{
+		title: 'Conversations that lead somewhere',
+		body: 'Meet one-to-one or in small roundtables, trade campaign case studies, and schedule calls across time zones without email ping-pong.',
+	},
+]
+
+export default function Index() {
+	const { stats, memberName } = useLoaderData<typeof loader>()
+	const figures = [
+		{ label: 'vetted members', value: stats.members },
+		{ label: 'industries (NAICS sectors)', value: stats.sectors },
+		{ label: 'regions', value: stats.regions },
+	]
+	if (memberName) {
+		return (
+			<div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 py-10 sm:px-6">
+				<div>
+					<p className="text-sm font-semibold text-brand-700">Welcome back</p>
+					<h1 className="mt-1 text-3xl font-semibold tracking-tight text-ink-950">
+						Good to see you, {memberName.split(' ')[0]}.
+					</h1>
+					<p className="mt-2 max-w-2xl text-ink-500">
+						The network today: {stats.members} members across {stats.sectors} industries. The directory, messaging, case
+						studies and scheduling open here as they launch.
+					</p>
+				</div>
+				<StatsRow figures={figures} />
+				<Card>
+					<h2 className="text-lg font-semibold text-ink-950">Your account</h2>
+					<p className="mt-1 text-sm text-ink-500">Review where you are signed in and keep your password fresh.</p>
+					<Link to="/settings" className={buttonClass('secondary', 'mt-4')}>
+						Open settings
+					</Link>
+				</Card>
+			</div>
+		)
+	}
+	return (
+		<div>
+			<section className="relative overflow-hidden bg-ink-950">
+				<div className="mx-auto grid max-w-6xl gap-10 px-4 py-20 sm:px-6 lg:grid-cols-[1.2fr_1fr] lg:py-28">
+					<div>
+						<p className="inline-flex rounded-full bg-white/10 px-3 py-1 text-xs font-semibold tracking-wide text-brand-200 uppercase">
+							The cross-industry network for CMOs
+						</p>
+						<h1 className="mt-6 text-4xl font-semibold tracking-tight text-white sm:text-5xl">
+							Learn from marketing leaders who will never be your competitors.
+						</h1>
+						<p className="mt-6 max-w-xl text-lg text-ink-200">
+							Crossroads introduces you to CMOs in other industries: a grocery chain’s loyalty lead next to a B2B
+							software brand builder, a bank next to a beverage maker. Candid peers, because nobody across the table
+							competes with you.
+						</p>
+						<div className="mt-10 flex flex-wrap gap-3">
+							<Link to="/join" className={buttonClass('primary', 'px-5 py-3 text-base')}>
+								Apply for membership
+							</Link>
+							<Link to="/login" className={buttonClass('secondary', 'px-5 py-3 text-base')}>
+								Sign in
+							</Link>
+						</div>
+					</div>
+					<div className="self-center rounded-2xl border border-white/10 bg-white/5 p-6 text-white">
+						<p className="text-sm font-semibold text-brand-200">How the conflict policy works</p>
+						<ul className="mt-4 flex flex-col gap-3 text-sm text-ink-100">
+							<li>✓ Same industry group: never matched</li>
+							<li>✓ Same company or corporate family: never matched</li>
+							<li>✓ Declared competitors and recent employers: never matched</li>
+							<li>✓ Your private “don’t introduce me” list: respected silently</li>
+						</ul>
+					</div>
+				</div>
+			</section>
+			<div className="mx-auto flex max-w-6xl flex-col gap-12 px-4 py-16 sm:px-6">
+				<StatsRow figures={figures} />
+				<section aria-labelledby="why-heading">
+					<h2 id="why-heading" className="text-2xl font-semibold tracking-tight text-ink-950">
+						Why marketing leaders join
+					</h2>
+					<div className="mt-6 grid gap-6 md:grid-cols-3">
+						{promises.map((promise) => (
+							<Card key={promise.title}>
+								<h3 className="font-semibold text-ink-950">{promise.title}</h3>
+								<p className="mt-2 text-sm leading-6 text-ink-500">{promise.body}</p>
+							</Card>
+						))}
+					</div>
+				</section>
+			</div>
+		</div>
+	)
+}
+
+function StatsRow({ figures }: { figures: Array<{ label: string; value: number }> }) {
+	return (
+		<dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+			{figures.map((figure) => (
+				<div key={figure.label} className="rounded-2xl border border-ink-100 bg-white p-6 shadow-sm">
+					<dt className="text-sm text-ink-500">{figure.label}</dt>
+					<dd className="mt-2 text-3xl font-semibold tracking-tight text-ink-950">
+						{figure.value.toLocaleString('en')}
+					</dd>
+				</div>
+			))}
+		</dl>
+	)
+}
