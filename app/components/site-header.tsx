@@ -33,7 +33,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 						) : null}
 					</nav>
 				) : null}
-				<div className="ml-auto flex items-center gap-3">
+				<div className="ml-auto flex items-center gap-1 sm:gap-3">
 					{viewer ? (
 						<>
 							<div className="flex items-center gap-2.5" data-testid="signed-in-as">
@@ -54,8 +54,9 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 							<Link to="/login" className={buttonClass('ghost', 'px-3')}>
 								Sign in
 							</Link>
-							<Link to="/join" className={buttonClass('primary')}>
-								Apply to join
+							<Link to="/join" className={buttonClass('primary', 'px-3 sm:px-4')}>
+								<span className="sm:hidden">Apply</span>
+								<span className="hidden sm:inline">Apply to join</span>
 							</Link>
 						</>
 					)}

@@ -5,14 +5,15 @@ import { InitialsAvatar } from '#app/components/avatar.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card, Notice, PageHeader } from '#app/components/page.tsx'
 import { listPendingApplications, reviewApplication } from '#app/features/accounts/applications.server.ts'
+import { getMemberTimeZone } from '#app/features/members/profile.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Applications · Crossroads admin' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	requireRole(context.auth, request, ['admin'])
-	return { applications: listPendingApplications() }
+	const { user } = requireRole(context.auth, request, ['admin'])
+	return { applications: listPendingApplications(), timeZone: getMemberTimeZone(user.id) }
 }
 
 const ReviewSchema = z.object({
@@ -32,10 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	}
 }
 
-const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })
-
 export default function ApplicationsRoute() {
-	const { applications } = useLoaderData<typeof loader>()
+	const { applications, timeZone } = useLoaderData<typeof loader>()
+	const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone })
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	return (

@@ -9,6 +9,7 @@ import { Field, FormAlert, SelectField, TextareaField } from '#app/components/fo
 import { applyForMembership, listSectors } from '#app/features/accounts/accounts.server.ts'
 import { JoinSchema, passwordRules } from '#app/features/accounts/schemas.ts'
 import { regions } from '#app/features/members/regions.ts'
+import { listTimeZones } from '#app/features/members/time-zones.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Apply to join · Crossroads' }]
@@ -17,7 +18,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 	if (context.auth) throw redirect('/')
 	return {
 		sectors: listSectors().map((sector) => ({ value: sector.code, label: sector.label })),
-		timeZones: Intl.supportedValuesOf('timeZone'),
+		timeZones: listTimeZones(),
 	}
 }
 

@@ -10,6 +10,7 @@ import { roleLabels } from '#app/components/site-header.tsx'
 import { changePassword } from '#app/features/accounts/accounts.server.ts'
 import { ChangePasswordSchema, passwordRules } from '#app/features/accounts/schemas.ts'
 import { describeUserAgent } from '#app/features/accounts/user-agent.ts'
+import { getMemberTimeZone } from '#app/features/members/profile.server.ts'
 import { listUserSessions, requireAuth, revokeSession, revokeUserSessions } from '#app/utils/auth.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 
@@ -24,7 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		signedInAt: row.createdAt,
 		isCurrent: row.id === session.id,
 	}))
-	return { account: { name: user.name, email: user.email, role: roleLabels[user.role] }, sessions }
+	return {
+		account: { name: user.name, email: user.email, role: roleLabels[user.role] },
+		sessions,
+		timeZone: getMemberTimeZone(user.id),
+	}
 }
 
 const SessionIntentSchema = z.discriminatedUnion('intent', [
@@ -82,10 +87,9 @@ function passwordChangedNotice(signedOut: number) {
 		: 'Password changed.'
 }
 
-const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
-
 export default function SettingsRoute() {
-	const { account, sessions } = useLoaderData<typeof loader>()
+	const { account, sessions, timeZone } = useLoaderData<typeof loader>()
+	const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone })
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
@@ -151,7 +155,7 @@ export default function SettingsRoute() {
 				<div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
 					<div>
 						<h2 className="text-lg font-semibold text-ink-950">Active sessions</h2>
-						<p className="mt-1 text-sm text-ink-500">Times in UTC.</p>
+						<p className="mt-1 text-sm text-ink-500">Times in your time zone ({timeZone.replaceAll('_', ' ')}).</p>
 					</div>
 					{otherSessions > 0 ? (
 						<Form method="post">

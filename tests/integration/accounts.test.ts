@@ -30,17 +30,29 @@ describe('applyForMembership', () => {
 		const input = application()
 		expect(await applyForMembership(input)).toEqual({ ok: true })
 		const user = db.select().from(users).where(eq(users.email, input.email)).get()
-		expect(user).toMatchObject({ name: 'Priya Raman', status: 'applicant', role: 'member', applicationNote: 'Looking for peers outside retail.' })
+		expect(user).toMatchObject({
+			name: 'Priya Raman',
+			status: 'applicant',
+			role: 'member',
+			applicationNote: 'Looking for peers outside retail.',
+		})
 		expect(user!.passwordHash).toMatch(/^\$argon2id\$/)
 		expect(await verifyPassword(user!.passwordHash, 'a very good password')).toBe(true)
 		const profile = db.select().from(memberProfiles).where(eq(memberProfiles.userId, user!.id)).get()
-		expect(profile).toMatchObject({ company: 'Lumen Outdoor', naicsCode: '44', region: 'Asia Pacific', timeZone: 'Asia/Kolkata' })
+		expect(profile).toMatchObject({
+			company: 'Lumen Outdoor',
+			naicsCode: '44',
+			region: 'Asia Pacific',
+			timeZone: 'Asia/Kolkata',
+		})
 	})
 
 	test('answers an existing email exactly like a new one, and changes nothing', async () => {
 		const existing = await createUser()
 		const before = db.select().from(users).where(eq(users.id, existing.id)).get()
-		const outcome = await applyForMembership(application({ email: existing.email, name: 'Someone Else', password: 'another password 1' }))
+		const outcome = await applyForMembership(
+			application({ email: existing.email, name: 'Someone Else', password: 'another password 1' }),
+		)
 		expect(outcome).toEqual({ ok: true })
 		expect(db.select().from(users).where(eq(users.id, existing.id)).get()).toEqual(before)
 		expect(db.select().from(users).where(eq(users.email, existing.email)).all()).toHaveLength(1)
@@ -48,7 +60,11 @@ describe('applyForMembership', () => {
 
 	test('refuses a sector code that is not a NAICS sector, creating nothing', async () => {
 		const input = application({ sector: '99' })
-		expect(await applyForMembership(input)).toEqual({ ok: false, field: 'sector', message: 'Choose your company’s sector from the list.' })
+		expect(await applyForMembership(input)).toEqual({
+			ok: false,
+			field: 'sector',
+			message: 'Choose your company’s sector from the list.',
+		})
 		expect(db.select().from(users).where(eq(users.email, input.email)).get()).toBeUndefined()
 	})
 })
@@ -77,7 +93,10 @@ describe('signIn', () => {
 	test('locks an account after repeated failures, even for the right password, and says for how long', async () => {
 		const user = await createUser()
 		for (let attempt = 0; attempt < loginLimits.perAccountFailures.points; attempt++) {
-			expect(await signIn({ email: user.email, password: `wrong ${attempt}` }, uniqueClient())).toEqual({ ok: false, reason: 'invalid-credentials' })
+			expect(await signIn({ email: user.email, password: `wrong ${attempt}` }, uniqueClient())).toEqual({
+				ok: false,
+				reason: 'invalid-credentials',
+			})
 		}
 		const locked = await signIn({ email: user.email, password: testPassword }, uniqueClient())
 		expect(locked).toMatchObject({ ok: false, reason: 'rate-limited' })
@@ -106,7 +125,10 @@ describe('signIn', () => {
 			expect(outcome).toEqual({ ok: false, reason: 'invalid-credentials' })
 		}
 		const user = await createUser()
-		expect(await signIn({ email: user.email, password: testPassword }, client)).toMatchObject({ ok: false, reason: 'rate-limited' })
+		expect(await signIn({ email: user.email, password: testPassword }, client)).toMatchObject({
+			ok: false,
+			reason: 'rate-limited',
+		})
 		expect((await signIn({ email: user.email, password: testPassword }, uniqueClient())).ok).toBe(true)
 	})
 })
@@ -125,7 +147,9 @@ describe('changePassword', () => {
 
 	test('refuses a wrong current password and keeps the old one', async () => {
 		const { user, current } = await signedInTwice()
-		expect(await changePassword(user.id, current, { currentPassword: 'nope', newPassword: 'brand new password' })).toEqual({
+		expect(
+			await changePassword(user.id, current, { currentPassword: 'nope', newPassword: 'brand new password' }),
+		).toEqual({
 			ok: false,
 			field: 'currentPassword',
 			message: 'Your current password is not correct.',
@@ -135,12 +159,18 @@ describe('changePassword', () => {
 
 	test('sets the new password and signs out every other session', async () => {
 		const { user, current, other } = await signedInTwice()
-		const outcome = await changePassword(user.id, current, { currentPassword: testPassword, newPassword: 'brand new password' })
+		const outcome = await changePassword(user.id, current, {
+			currentPassword: testPassword,
+			newPassword: 'brand new password',
+		})
 		expect(outcome).toEqual({ ok: true, signedOutSessions: 1 })
 		const remaining = db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id)).all()
 		expect(remaining.map((row) => row.id)).toEqual([current])
 		expect(remaining.map((row) => row.id)).not.toContain(other)
-		expect(await signIn({ email: user.email, password: testPassword }, uniqueClient())).toEqual({ ok: false, reason: 'invalid-credentials' })
+		expect(await signIn({ email: user.email, password: testPassword }, uniqueClient())).toEqual({
+			ok: false,
+			reason: 'invalid-credentials',
+		})
 		expect((await signIn({ email: user.email, password: 'brand new password' }, uniqueClient())).ok).toBe(true)
 	})
 })

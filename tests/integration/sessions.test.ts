@@ -47,7 +47,10 @@ test('no cookie is signed out without touching the cookie; a forged one is clear
 
 test('an expired session is refused and deleted', async () => {
 	const { cookie, auth } = await signedIn()
-	db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 60 }).where(eq(sessions.id, auth.session.id)).run()
+	db.update(sessions)
+		.set({ expiresAt: Math.floor(Date.now() / 1000) - 60 })
+		.where(eq(sessions.id, auth.session.id))
+		.run()
 	expect(isSessionActive(auth.session.id)).toBe(false)
 	expect((await resolveAuth(cookie)).auth).toBeNull()
 	expect(db.select().from(sessions).where(eq(sessions.id, auth.session.id)).get()).toBeUndefined()
@@ -61,7 +64,11 @@ test('a session in the second half of its life is renewed with a fresh cookie', 
 	const renewed = await resolveAuth(cookie)
 	expect(renewed.auth?.session.fresh).toBe(true)
 	expect(renewed.setCookie).toMatch(/Max-Age=2592000/)
-	const stored = db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.id, auth.session.id)).get()
+	const stored = db
+		.select({ expiresAt: sessions.expiresAt })
+		.from(sessions)
+		.where(eq(sessions.id, auth.session.id))
+		.get()
 	expect(stored!.expiresAt).toBeGreaterThan(tenDaysAhead + 19 * 24 * 3600)
 })
 

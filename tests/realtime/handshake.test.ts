@@ -27,7 +27,12 @@ afterEach(() => clients.splice(0).forEach((client) => client.disconnect()))
 afterAll(() => new Promise<void>((resolve) => io.close(() => resolve())))
 
 function client(headers: Record<string, string> = {}): ClientSocket {
-	const socket: ClientSocket = connect(url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true })
+	const socket: ClientSocket = connect(url, {
+		transports: ['websocket'],
+		extraHeaders: headers,
+		reconnection: false,
+		forceNew: true,
+	})
 	clients.push(socket)
 	return socket
 }
@@ -70,13 +75,19 @@ describe('handshake', () => {
 
 	test('refuses an expired session', async () => {
 		const { cookie, sessionId } = await sessionFor()
-		db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).where(eq(sessions.id, sessionId)).run()
+		db.update(sessions)
+			.set({ expiresAt: Math.floor(Date.now() / 1000) - 1 })
+			.where(eq(sessions.id, sessionId))
+			.run()
 		expect((await refusal(client({ cookie }))).data?.code).toBe('unauthenticated')
 	})
 
 	test('refuses applicants: only approved members use the realtime network', async () => {
 		const { cookie } = await sessionFor({ status: 'applicant' })
-		expect((await refusal(client({ cookie }))).data).toEqual({ code: 'unauthenticated', message: 'Only approved members can connect.' })
+		expect((await refusal(client({ cookie }))).data).toEqual({
+			code: 'unauthenticated',
+			message: 'Only approved members can connect.',
+		})
 	})
 
 	test('refuses a browser connecting from another origin, even with a valid cookie', async () => {

@@ -16,7 +16,11 @@ export type ServerProcess = {
  * Runs the real production server (server.ts over the build) as its own process, the way
  * `npm start` does, on a free port and the given database file.
  */
-export async function startServerProcess(options: { databasePath: string; seed?: boolean; env?: Record<string, string> }): Promise<ServerProcess> {
+export async function startServerProcess(options: {
+	databasePath: string
+	seed?: boolean
+	env?: Record<string, string>
+}): Promise<ServerProcess> {
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
 		cwd: root,
 		env: {

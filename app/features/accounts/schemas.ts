@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { regions } from '../members/regions.ts'
+import { isTimeZone } from '../members/time-zones.ts'
 
 const email = z
 	.string({ error: 'Enter your email address.' })
@@ -63,12 +64,3 @@ export const ChangePasswordSchema = z
 		path: ['newPassword'],
 		error: 'Choose a password different from the current one.',
 	})
-
-export function isTimeZone(value: string) {
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: value })
-		return value.includes('/') || value === 'UTC'
-	} catch {
-		return false
-	}
-}
