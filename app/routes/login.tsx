@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { AuthLayout } from '#app/components/auth-layout.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -12,6 +12,12 @@ import { safeRedirectTarget } from '#app/utils/redirect.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Crossroads' }]
+
+// Remix drops action headers a route does not pass on; a 429 must keep its Retry-After.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+	const retryAfter = actionHeaders.get('Retry-After')
+	return retryAfter ? { 'Retry-After': retryAfter } : {}
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	if (context.auth) throw redirect(safeRedirectTarget(new URL(request.url).searchParams.get('redirectTo')))

@@ -746,7 +746,10 @@ describe('admin review of applications', () => {
 		const noApplicant = await browser.post('/admin/applications', { decision: 'approve' })
 		expect(noApplicant.status).toBe(400)
 
-		const unknown = await browser.post('/admin/applications', { applicantId: 'usr_does_not_exist', decision: 'approve' })
+		const unknown = await browser.post('/admin/applications', {
+			applicantId: 'usr_does_not_exist',
+			decision: 'approve',
+		})
 		expect(unknown.status).toBe(409)
 		expect(notices(unknown.html).join(' ')).toContain('already been reviewed or no longer exists')
 

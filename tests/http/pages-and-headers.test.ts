@@ -4,8 +4,9 @@ import type { ServerProcess } from '#tests/support/server-process.ts'
 import { createUser } from '#tests/support/factories.ts'
 import { Browser, errorPage, mainText, sessionCookiesIn, signedInBrowser, startTestServer } from './support.ts'
 
-const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
-	.version
+const packageVersion = (
+	JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version
 
 let server: ServerProcess
 beforeAll(async () => {
