@@ -245,15 +245,8 @@ describe('signing in', () => {
 		expectRedirect(await new Browser(server).signIn(user.email, user.password), '/')
 	})
 
-	/*
-	 * APP BUG (left failing on purpose): routes/login.tsx returns the 429 with
-	 * `data(..., { headers: { 'Retry-After': ... } })`, but the route has no `headers` export.
-	 * Remix builds document (and single-fetch .data) response headers from route `headers`
-	 * exports and keeps only Set-Cookie from action headers without one, so Retry-After is
-	 * dropped. Fix: `export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders`
-	 * (or pick Retry-After from it) in app/routes/login.tsx.
-	 */
-	test('BUG login-retry-after: a rate-limited sign-in sends Retry-After equal to the seconds in the message', async () => {
+	// Remix keeps action headers only through a route `headers` export; login.tsx passes Retry-After on.
+	test('a rate-limited sign-in sends Retry-After equal to the seconds in the message', async () => {
 		const user = await createUser()
 		const browser = new Browser(server)
 		for (let attempt = 1; attempt <= loginLimits.perAccountFailures.points; attempt++) {
