@@ -56,14 +56,14 @@ export default function ApplicationsRoute() {
 									aria-label={application.name}
 									className="flex flex-col gap-5 sm:flex-row sm:items-start sm:justify-between"
 								>
-									<div className="flex gap-4">
+									<div className="flex min-w-0 gap-4">
 										<InitialsAvatar name={application.name} size="h-12 w-12 text-base" />
-										<div>
+										<div className="min-w-0">
 											<h2 className="font-semibold text-ink-950">{application.name}</h2>
 											<p className="text-sm text-ink-700">
 												{[application.title, application.company].filter(Boolean).join(' · ')}
 											</p>
-											<p className="mt-1 text-sm text-ink-500">
+											<p className="mt-1 text-sm [overflow-wrap:anywhere] text-ink-500">
 												{[application.sectorTitle, application.region, application.email].filter(Boolean).join(' · ')}
 											</p>
 											{application.applicationNote ? (

@@ -45,7 +45,8 @@ export default function JoinRoute() {
 		id: 'join',
 		constraint: getZodConstraint(JoinSchema),
 		lastResult: actionData?.result,
-		shouldRevalidate: 'onBlur',
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: JoinSchema }),
 	})
 	const timeZoneId = fields.timeZone.id

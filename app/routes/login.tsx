@@ -1,6 +1,13 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+	data,
+	redirect,
+	type ActionFunctionArgs,
+	type HeadersFunction,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { AuthLayout } from '#app/components/auth-layout.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -15,8 +22,10 @@ export const meta: MetaFunction = () => [{ title: 'Sign in · Crossroads' }]
 
 // Remix drops action headers a route does not pass on; a 429 must keep its Retry-After.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
+	const passed = new Headers()
 	const retryAfter = actionHeaders.get('Retry-After')
-	return retryAfter ? { 'Retry-After': retryAfter } : {}
+	if (retryAfter) passed.set('Retry-After', retryAfter)
+	return passed
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -54,7 +63,8 @@ export default function LoginRoute() {
 		id: 'login',
 		constraint: getZodConstraint(LoginSchema),
 		lastResult: actionData?.result,
-		shouldRevalidate: 'onBlur',
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
 	})
 	return (

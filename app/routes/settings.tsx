@@ -96,7 +96,8 @@ export default function SettingsRoute() {
 		id: 'change-password',
 		constraint: getZodConstraint(ChangePasswordSchema),
 		lastResult: actionData?.intent === 'change-password' ? actionData.result : undefined,
-		shouldRevalidate: 'onBlur',
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
 	})
 	const otherSessions = sessions.filter((session) => !session.isCurrent).length

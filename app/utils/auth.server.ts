@@ -169,7 +169,8 @@ export function requireActiveMember(auth: Auth | null, request: Request): Auth {
 export function requireRole(auth: Auth | null, request: Request, allowed: readonly Role[]): Auth {
 	const member = requireActiveMember(auth, request)
 	if (!allowed.includes(member.user.role)) {
-		throw new Response('You do not have access to this page.', { status: 403 })
+		const roles = allowed.map((role) => `${role}s`).join(' and ')
+		throw new Response(`This area is open to ${roles} only.`, { status: 403 })
 	}
 	return member
 }

@@ -135,7 +135,7 @@ describe('pages behind sign-in', () => {
 			expect(errorPage(page.html)).toEqual({
 				status: 403,
 				heading: 'You do not have access to this page',
-				detail: 'You do not have access to this page.',
+				detail: 'This area is open to admins only.',
 			})
 		}
 	})

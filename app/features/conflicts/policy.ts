@@ -51,7 +51,8 @@ export type MemberSnapshot = {
 	blockedCompanyIds: readonly string[]
 }
 
-export type ConflictRule = 'same-sector' | 'same-company' | 'declared-competitor' | 'recent-employer' | 'do-not-introduce'
+export type ConflictRule =
+	'same-sector' | 'same-company' | 'declared-competitor' | 'recent-employer' | 'do-not-introduce'
 
 export type SectorMatch = { level: SectorLevel; code: string }
 
@@ -132,7 +133,13 @@ function recentEmployerReasons(former: MemberSnapshot, other: MemberSnapshot, se
 				: found.declaredByB
 					? ({ rule: 'declared-competitor' } as const)
 					: null
-		if (because) reasons.push({ rule: 'recent-employer', formerEmployee: former.userId, formerEmployer: role.company.name, because })
+		if (because)
+			reasons.push({
+				rule: 'recent-employer',
+				formerEmployee: former.userId,
+				formerEmployer: role.company.name,
+				because,
+			})
 	}
 	return reasons
 }
@@ -143,14 +150,27 @@ function privateReasons(lister: MemberSnapshot, other: MemberSnapshot): Conflict
 }
 
 /** Whether two members may meet, and every reason they may not. Symmetric by construction. */
-export function evaluateConflict(a: MemberSnapshot, b: MemberSnapshot, settings: PolicySettings, now: number): ConflictVerdict {
+export function evaluateConflict(
+	a: MemberSnapshot,
+	b: MemberSnapshot,
+	settings: PolicySettings,
+	now: number,
+): ConflictVerdict {
 	if (a.userId === b.userId) return { conflicted: false }
 	const reasons: ConflictReason[] = []
-	const current = companyConflict(a.company, a.declaredCompetitorFamilyIds, b.company, b.declaredCompetitorFamilyIds, settings)
+	const current = companyConflict(
+		a.company,
+		a.declaredCompetitorFamilyIds,
+		b.company,
+		b.declaredCompetitorFamilyIds,
+		settings,
+	)
 	if (current.family) reasons.push({ rule: 'same-company', companyName: b.company.name })
 	if (current.sector) reasons.push({ rule: 'same-sector', match: current.sector })
-	if (current.declaredByA) reasons.push({ rule: 'declared-competitor', declaredBy: a.userId, companyName: b.company.name })
-	if (current.declaredByB) reasons.push({ rule: 'declared-competitor', declaredBy: b.userId, companyName: a.company.name })
+	if (current.declaredByA)
+		reasons.push({ rule: 'declared-competitor', declaredBy: a.userId, companyName: b.company.name })
+	if (current.declaredByB)
+		reasons.push({ rule: 'declared-competitor', declaredBy: b.userId, companyName: a.company.name })
 	reasons.push(...recentEmployerReasons(a, b, settings, now), ...recentEmployerReasons(b, a, settings, now))
 	reasons.push(...privateReasons(a, b), ...privateReasons(b, a))
 	return reasons.length > 0 ? { conflicted: true, reasons } : { conflicted: false }
@@ -194,7 +214,10 @@ export function conflictKeysOf(member: MemberSnapshot, settings: PolicySettings,
 	].map((key) => ({ key, expiresAt: null }))
 	const expiring = activePastRoles(member, settings, now).flatMap((role) => {
 		const expiresAt = coolingOffEndsAt(role.endedAt, settings.coolingOffMonths)
-		return [...sectorKeys('past-sector-', role.company.sectorCodes, settings), `past-family:${role.company.familyId}`].map((key) => ({
+		return [
+			...sectorKeys('past-sector-', role.company.sectorCodes, settings),
+			`past-family:${role.company.familyId}`,
+		].map((key) => ({
 			key,
 			expiresAt,
 		}))
@@ -235,7 +258,8 @@ function dedupeKeys(keys: ConflictKey[]) {
 	for (const entry of keys) {
 		const known = byKey.get(entry.key)
 		// A key carried both permanently and by a past role lives as long as the longest.
-		if (!known || (known.expiresAt !== null && (entry.expiresAt === null || entry.expiresAt > known.expiresAt))) byKey.set(entry.key, entry)
+		if (!known || (known.expiresAt !== null && (entry.expiresAt === null || entry.expiresAt > known.expiresAt)))
+			byKey.set(entry.key, entry)
 	}
 	return [...byKey.values()]
 }
@@ -275,8 +299,8 @@ export function explainConflict(
 					rule: reason.rule,
 					message:
 						reason.declaredBy === viewerId
-						? `${ruleLabels[reason.rule]}: you listed ${reason.companyName} as a competitor`
-						: `${ruleLabels[reason.rule]}: ${reason.companyName} is listed as a competitor`,
+							? `${ruleLabels[reason.rule]}: you listed ${reason.companyName} as a competitor`
+							: `${ruleLabels[reason.rule]}: ${reason.companyName} is listed as a competitor`,
 				}
 			case 'recent-employer': {
 				const who = reason.formerEmployee === viewerId ? 'you recently worked at' : 'they recently worked at'
