@@ -83,7 +83,7 @@ export function ErrorBoundary() {
 	const detail = isRouteErrorResponse(error)
 		? typeof error.data === 'string' && error.data
 			? error.data
-			: error.statusText
+			: (messageOf(error.data) ?? error.statusText)
 		: 'An unexpected error occurred. Please try again in a moment.'
 	return (
 		<div className="mx-auto flex max-w-xl flex-col items-center px-4 py-24 text-center">
@@ -95,4 +95,11 @@ export function ErrorBoundary() {
 			</Link>
 		</div>
 	)
+}
+
+/** Refusals thrown as JSON (e.g. a conflict: `{ message }`) show their message on the error page. */
+function messageOf(data: unknown) {
+	return typeof data === 'object' && data !== null && 'message' in data && typeof data.message === 'string'
+		? data.message
+		: undefined
 }

@@ -1,4 +1,8 @@
 import type { Region } from '../app/features/members/regions.ts'
+import type { businessModels, companySizes } from './schema.ts'
+
+export type BusinessModel = (typeof businessModels)[number]
+export type CompanySize = (typeof companySizes)[number]
 
 /** Static word lists and sentence templates behind the demo data in db/seed.ts. */
 
@@ -154,6 +158,8 @@ export interface Industry {
 	naicsCode: string
 	/** How often members come from this industry, relative to the others. */
 	weight: number
+	/** Who the industry sells to, as shown on profiles. */
+	businessModel: BusinessModel
 	roots: keyof typeof companyRoots
 	/** Company name patterns; `{root}` is replaced by a word from the root pool. */
 	names: readonly string[]
@@ -172,6 +178,7 @@ export const industries: readonly Industry[] = [
 	// 11 Agriculture
 	{
 		naicsCode: '111332',
+		businessModel: 'both',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Vineyards', '{root} Estate Wines'],
@@ -180,6 +187,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '112120',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Dairy Cooperative', '{root} Farms'],
@@ -188,6 +196,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '111331',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Orchards', '{root} Growers'],
@@ -197,6 +206,7 @@ export const industries: readonly Industry[] = [
 	// 21 Mining
 	{
 		naicsCode: '212220',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Gold', '{root} Resources'],
@@ -205,6 +215,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '211130',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Energy', '{root} Natural Gas'],
@@ -214,6 +225,7 @@ export const industries: readonly Industry[] = [
 	// 22 Utilities
 	{
 		naicsCode: '221122',
+		businessModel: 'both',
 		weight: 2,
 		roots: 'classic',
 		names: ['{root} Power', '{root} Electric'],
@@ -222,6 +234,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '221115',
+		businessModel: 'both',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Wind', '{root} Renewables'],
@@ -231,6 +244,7 @@ export const industries: readonly Industry[] = [
 	// 23 Construction
 	{
 		naicsCode: '236117',
+		businessModel: 'b2c',
 		weight: 2,
 		roots: 'classic',
 		names: ['{root} Homes', '{root} Home Builders'],
@@ -239,6 +253,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '238220',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Heating & Air', '{root} Home Services'],
@@ -248,6 +263,7 @@ export const industries: readonly Industry[] = [
 	// 31-33 Manufacturing
 	{
 		naicsCode: '312111',
+		businessModel: 'b2c',
 		weight: 3,
 		roots: 'modern',
 		names: ['{root} Beverages', '{root} Soda Co.'],
@@ -256,6 +272,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '312120',
+		businessModel: 'b2c',
 		weight: 2,
 		roots: 'classic',
 		names: ['{root} Brewing Co.', '{root} Brewery'],
@@ -264,6 +281,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '312130',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Cellars', '{root} Wine Company'],
@@ -272,6 +290,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '325620',
+		businessModel: 'b2c',
 		weight: 3,
 		roots: 'modern',
 		names: ['{root} Beauty', '{root} Skincare', '{root} Cosmetics'],
@@ -280,6 +299,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '325412',
+		businessModel: 'both',
 		weight: 2,
 		roots: 'modern',
 		names: ['{root} Therapeutics', '{root} Pharma', '{root} Biosciences'],
@@ -288,6 +308,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '336110',
+		businessModel: 'b2c',
 		weight: 2,
 		roots: 'modern',
 		names: ['{root} Motors', '{root} Automotive'],
@@ -296,6 +317,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '311111',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Pet Nutrition', '{root} Pet Foods'],
@@ -304,6 +326,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '339920',
+		businessModel: 'b2c',
 		weight: 2,
 		roots: 'modern',
 		names: ['{root} Athletic', '{root} Sports', '{root} Outdoor Gear'],
@@ -312,6 +335,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '335220',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Appliances', '{root} Home Appliances'],
@@ -320,6 +344,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '334111',
+		businessModel: 'both',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Devices', '{root} Computing'],
@@ -329,6 +354,7 @@ export const industries: readonly Industry[] = [
 	// 42 Wholesale
 	{
 		naicsCode: '424410',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Foodservice', '{root} Food Distribution'],
@@ -337,6 +363,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '423430',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Technology Distribution', '{root} Tech Supply'],
@@ -345,6 +372,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '424820',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Wine & Spirits', '{root} Beverage Distributors'],
@@ -354,6 +382,7 @@ export const industries: readonly Industry[] = [
 	// 44-45 Retail
 	{
 		naicsCode: '445110',
+		businessModel: 'b2c',
 		weight: 6,
 		roots: 'classic',
 		names: ['{root} Provisions', '{root} Market', '{root} Grocers', '{root} Fresh Market'],
@@ -362,6 +391,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '445131',
+		businessModel: 'b2c',
 		weight: 2,
 		roots: 'classic',
 		names: ['{root} Convenience', '{root} Corner Stores'],
@@ -370,6 +400,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '458110',
+		businessModel: 'b2c',
 		weight: 3,
 		roots: 'classic',
 		names: ['{root} Outfitters', '{root} Apparel', '{root} Clothing Co.'],
@@ -378,6 +409,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '456110',
+		businessModel: 'b2c',
 		weight: 2,
 		roots: 'classic',
 		names: ['{root} Pharmacy', '{root} Chemists'],
@@ -386,6 +418,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '444110',
+		businessModel: 'both',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Home Center', '{root} Home & Garden'],
@@ -394,6 +427,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '455110',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} & Co.', '{root} Department Stores'],
@@ -402,6 +436,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '449210',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Electronics', '{root} Tech Stores'],
@@ -410,6 +445,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '456120',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Beauty Bar', '{root} Beauty Stores'],
@@ -419,6 +455,7 @@ export const industries: readonly Industry[] = [
 	// 48-49 Transportation
 	{
 		naicsCode: '481111',
+		businessModel: 'both',
 		weight: 2,
 		roots: 'classic',
 		names: ['{root} Airlines', '{root} Air'],
@@ -427,6 +464,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '492110',
+		businessModel: 'both',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Express', '{root} Parcel'],
@@ -435,6 +473,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '488510',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Logistics', '{root} Freight'],
@@ -443,6 +482,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '485310',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Rides', '{root} Mobility'],
@@ -452,6 +492,7 @@ export const industries: readonly Industry[] = [
 	// 51 Information
 	{
 		naicsCode: '513210',
+		businessModel: 'b2b',
 		weight: 8,
 		roots: 'modern',
 		names: ['{root} Analytics', '{root} Software', '{root} Labs', '{root} Cloud', '{root} Systems'],
@@ -460,6 +501,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '516210',
+		businessModel: 'b2c',
 		weight: 2,
 		roots: 'modern',
 		names: ['{root} Media', '{root} Streaming', '{root} Studios'],
@@ -468,6 +510,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '517112',
+		businessModel: 'both',
 		weight: 2,
 		roots: 'modern',
 		names: ['{root} Mobile', '{root} Telecom', '{root} Wireless'],
@@ -476,6 +519,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '513110',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['The {root} Herald', '{root} Media Group'],
@@ -484,6 +528,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '518210',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Data Centers', '{root} Hosting'],
@@ -493,6 +538,7 @@ export const industries: readonly Industry[] = [
 	// 52 Finance and Insurance
 	{
 		naicsCode: '522110',
+		businessModel: 'both',
 		weight: 5,
 		roots: 'classic',
 		names: ['{root} Bank', '{root} National Bank', '{root} Savings Bank'],
@@ -501,6 +547,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '522130',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Credit Union', '{root} Federal Credit Union'],
@@ -509,6 +556,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '522320',
+		businessModel: 'b2b',
 		weight: 2,
 		roots: 'modern',
 		names: ['{root} Pay', '{root} Payments'],
@@ -517,6 +565,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '524126',
+		businessModel: 'both',
 		weight: 2,
 		roots: 'classic',
 		names: ['{root} Insurance', '{root} Mutual', '{root} Assurance'],
@@ -525,6 +574,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '524113',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Life', '{root} Life & Annuity'],
@@ -533,6 +583,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '523940',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Capital', '{root} Asset Management'],
@@ -542,6 +593,7 @@ export const industries: readonly Industry[] = [
 	// 53 Real Estate
 	{
 		naicsCode: '531210',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Realty', '{root} Properties'],
@@ -550,6 +602,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '532111',
+		businessModel: 'both',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Car Rental', '{root} Rent-a-Car'],
@@ -558,6 +611,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '531130',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Self Storage', '{root} Storage'],
@@ -567,6 +621,7 @@ export const industries: readonly Industry[] = [
 	// 54 Professional Services
 	{
 		naicsCode: '541810',
+		businessModel: 'b2b',
 		weight: 2,
 		roots: 'classic',
 		names: ['{root} & Partners', '{root} Creative'],
@@ -575,6 +630,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '541611',
+		businessModel: 'b2b',
 		weight: 2,
 		roots: 'classic',
 		names: ['{root} Advisory', '{root} Consulting'],
@@ -583,6 +639,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '541512',
+		businessModel: 'b2b',
 		weight: 2,
 		roots: 'modern',
 		names: ['{root} Digital', '{root} Technologies'],
@@ -591,6 +648,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '541910',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Insights', '{root} Research'],
@@ -600,6 +658,7 @@ export const industries: readonly Industry[] = [
 	// 55 Management of Companies
 	{
 		naicsCode: '551112',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Holdings', '{root} Group'],
@@ -609,6 +668,7 @@ export const industries: readonly Industry[] = [
 	// 56 Administrative and Support
 	{
 		naicsCode: '561510',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Travel', '{root} Journeys'],
@@ -617,6 +677,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '561320',
+		businessModel: 'b2b',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Staffing', '{root} Talent'],
@@ -625,6 +686,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '561621',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Security', '{root} Home Security'],
@@ -634,6 +696,7 @@ export const industries: readonly Industry[] = [
 	// 61 Education
 	{
 		naicsCode: '611310',
+		businessModel: 'b2c',
 		weight: 2,
 		roots: 'classic',
 		names: ['{root} University', '{root} College'],
@@ -642,6 +705,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '611430',
+		businessModel: 'both',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Academy', '{root} Learning'],
@@ -650,6 +714,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '611630',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Languages', '{root} Language Institute'],
@@ -659,6 +724,7 @@ export const industries: readonly Industry[] = [
 	// 62 Health Care
 	{
 		naicsCode: '622110',
+		businessModel: 'b2c',
 		weight: 2,
 		roots: 'classic',
 		names: ['{root} Health', '{root} Medical Center', '{root} Health System'],
@@ -667,6 +733,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '621210',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Dental', '{root} Dental Care'],
@@ -675,6 +742,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '621610',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Home Health', '{root} Care'],
@@ -684,6 +752,7 @@ export const industries: readonly Industry[] = [
 	// 71 Arts, Entertainment, and Recreation
 	{
 		naicsCode: '711211',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} FC', '{root} United'],
@@ -692,6 +761,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '713940',
+		businessModel: 'b2c',
 		weight: 2,
 		roots: 'modern',
 		names: ['{root} Fitness', '{root} Athletic Club'],
@@ -700,6 +770,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '713110',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Parks & Resorts', '{root} Adventure Parks'],
@@ -708,6 +779,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '711310',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Live', '{root} Arena Group'],
@@ -717,6 +789,7 @@ export const industries: readonly Industry[] = [
 	// 72 Accommodation and Food Services
 	{
 		naicsCode: '721110',
+		businessModel: 'both',
 		weight: 3,
 		roots: 'classic',
 		names: ['{root} Hotels', '{root} Hotels & Resorts', '{root} Hospitality'],
@@ -725,6 +798,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '722513',
+		businessModel: 'b2c',
 		weight: 2,
 		roots: 'classic',
 		names: ['{root} Burger Co.', '{root} Kitchen'],
@@ -733,6 +807,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '722515',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Coffee', '{root} Coffee Roasters'],
@@ -741,6 +816,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '722511',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Restaurant Group', '{root} Grill'],
@@ -750,6 +826,7 @@ export const industries: readonly Industry[] = [
 	// 81 Other Services
 	{
 		naicsCode: '812112',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Salons', '{root} Hair Studio'],
@@ -758,6 +835,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '812910',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Pet Care', '{root} Pet Resorts'],
@@ -766,6 +844,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '811192',
+		businessModel: 'b2c',
 		weight: 1,
 		roots: 'modern',
 		names: ['{root} Car Wash', '{root} Auto Spa'],
@@ -774,6 +853,7 @@ export const industries: readonly Industry[] = [
 	},
 	{
 		naicsCode: '813211',
+		businessModel: 'both',
 		weight: 1,
 		roots: 'classic',
 		names: ['{root} Foundation', 'The {root} Trust'],
@@ -1068,4 +1148,178 @@ export const applicationNotes: readonly Sentence[] = [
 		`Looking for a non-competitive peer group to discuss ${s.capability} and ${s.otherCapability} openly; most industry forums are full of our competitors.`,
 	(s) =>
 		`Our CEO asked me to benchmark marketing spend against companies outside ${s.noun}, and this network looks like the place to do that honestly.`,
+]
+
+/** Profile headlines, keyed by the member's first (most typical) expertise tag. */
+export const headlines: Record<ExpertiseTag, readonly string[]> = {
+	'brand-strategy': ['Turning a 100-year-old brand into a growing one', 'Brand is a growth strategy, not a logo'],
+	'demand-generation': ['Building pipeline that sales actually trusts', 'Demand generation without the lead spam'],
+	loyalty: ['Building loyalty programs that pay for themselves', 'Making members out of customers'],
+	'retail-media': ['Turning shopper data into a media business', 'Retail media as a profit line, not a side project'],
+	'product-marketing': ['Launching products people understand on day one', 'Positioning first, features second'],
+	pricing: ['Pricing as the most underrated marketing lever', 'Raising prices without losing customers'],
+	community: ['Growing communities that outlast campaigns', 'Customers who talk to each other stay'],
+	'influencer-marketing': [
+		'Creator partnerships that move sales, not just likes',
+		'Building brands with creators, not ads',
+	],
+	'marketing-mix-modeling': ['Proving what marketing really drives', 'Measuring marketing the CFO believes'],
+	abm: ['Account-based marketing for long, complex deals', 'Fewer accounts, deeper relationships'],
+	plg: ['Product-led growth from free user to enterprise deal', 'Letting the product do the selling'],
+	crm: ['Relationship marketing across every channel', 'One customer view, from first click to renewal'],
+	sponsorship: ['Sponsorships measured like performance media', 'Making sport and culture work for the brand'],
+	'employer-brand': ['Employer brand as a hiring advantage', 'Marketing to the people who build the product'],
+	'sustainability-marketing': ['Sustainability claims we can prove', 'Green growth without greenwashing'],
+	'performance-marketing': [
+		'Performance marketing with a brand conscience',
+		'Every euro accountable, every channel tested',
+	],
+	'content-marketing': ['Content that earns attention instead of buying it', 'Publishing like a newsroom'],
+	seo: ['Winning search in crowded categories', 'Organic growth, one answer at a time'],
+	'customer-experience': ['Experience is the brand', 'Fixing the moments customers remember'],
+	'marketing-operations': ['Marketing operations that make teams faster', 'Plumbing first, then the magic'],
+	martech: ['A martech stack half the size that does twice as much', 'Choosing tools the team actually uses'],
+	'data-privacy': ['Growth in a consent-first world', 'Personalization without being creepy'],
+	rebranding: ['Leading rebrands through mergers', 'New name, same customers, more growth'],
+	partnerships: ['Growth through partners and co-marketing', 'Better together: partnerships that scale'],
+	events: ['Events people cross an ocean for', 'Turning events into pipeline'],
+	'public-relations': ['Reputation built before it is needed', 'Telling the company story in hard times'],
+	'creative-leadership': ['Creative that is brave and effective', 'Building in-house creative teams'],
+	'agency-management': ['Getting the best from agency partners', 'Fewer agencies, better work'],
+	'international-expansion': ['Taking brands into new markets', 'Local where it matters, global where it scales'],
+	ecommerce: ['Scaling direct-to-consumer profitably', 'E-commerce growth beyond paid social'],
+	'customer-insights': ['Customer insight as the start of every plan', 'Listening at scale'],
+	'go-to-market': ['Go-to-market plans that survive contact with sales', 'From launch plan to revenue'],
+}
+
+/** Titles members held at earlier employers (past_roles). */
+export const pastRoleTitles = [
+	{ value: 'VP Marketing', weight: 5 },
+	{ value: 'Marketing Director', weight: 5 },
+	{ value: 'Head of Brand', weight: 3 },
+	{ value: 'Director of Growth', weight: 3 },
+	{ value: 'Senior Director, Product Marketing', weight: 2 },
+	{ value: 'Head of CRM & Loyalty', weight: 2 },
+	{ value: 'Chief Marketing Officer', weight: 3 },
+	{ value: 'Director of Communications', weight: 2 },
+] as const
+
+/**
+ * Plausible secondary NAICS codes for diversified companies, by primary code: a grocer with
+ * in-store pharmacies, a bank that sells insurance, a telecom that streams. Every code exists in
+ * db/data/naics-2022.csv.
+ */
+export const diversifications: Record<string, readonly string[]> = {
+	'111332': ['312130'],
+	'112120': ['311511'],
+	'111331': ['311421'],
+	'212220': ['212230'],
+	'211130': ['221210'],
+	'221122': ['221210', '221115'],
+	'221115': ['221122'],
+	'236117': ['531210'],
+	'238220': ['238210'],
+	'312111': ['312112'],
+	'312120': ['722410'],
+	'312130': ['424820'],
+	'325620': ['456120'],
+	'325412': ['325414'],
+	'336110': ['522220'],
+	'311111': ['812910'],
+	'339920': ['458110'],
+	'335220': ['811412'],
+	'334111': ['513210'],
+	'424410': ['493120'],
+	'423430': ['541512'],
+	'424820': ['312130'],
+	'445110': ['456110', '457110'],
+	'445131': ['457110'],
+	'458110': ['315250'],
+	'456110': ['445131'],
+	'444110': ['238220'],
+	'455110': ['458110'],
+	'449210': ['811210'],
+	'456120': ['812112'],
+	'481111': ['561510'],
+	'492110': ['493110'],
+	'488510': ['493110'],
+	'485310': ['532111'],
+	'513210': ['518210', '541512'],
+	'516210': ['512110'],
+	'517112': ['516210'],
+	'513110': ['516210'],
+	'518210': ['513210'],
+	'522110': ['524210', '523150'],
+	'522130': ['522310'],
+	'522320': ['522210'],
+	'524126': ['524113'],
+	'524113': ['523940'],
+	'523940': ['523150'],
+	'531210': ['531311'],
+	'532111': ['532120'],
+	'531130': ['484210'],
+	'541810': ['541613'],
+	'541611': ['541612'],
+	'541512': ['541511'],
+	'541910': ['541613'],
+	'551112': ['531120'],
+	'561510': ['721110'],
+	'561320': ['561311'],
+	'561621': ['238210'],
+	'611310': ['611430'],
+	'611430': ['611710'],
+	'611630': ['611430'],
+	'622110': ['621111'],
+	'621210': ['339116'],
+	'621610': ['623312'],
+	'711211': ['711320'],
+	'713940': ['611620'],
+	'713110': ['721110'],
+	'711310': ['711320'],
+	'721110': ['722511'],
+	'722513': ['311412'],
+	'722515': ['311920'],
+	'722511': ['722320'],
+	'812112': ['456120'],
+	'812910': ['541940'],
+	'811192': ['457110'],
+	'813211': ['813219'],
+}
+
+/**
+ * Industries whose marketers often name a company from another industry group as a
+ * competitor (declared_competitors): from the first code's members to the second's companies.
+ */
+export const competitorAffinities: readonly (readonly [string, string])[] = [
+	['713940', '339920'],
+	['339920', '713940'],
+	['516210', '517112'],
+	['517112', '516210'],
+	['481111', '532111'],
+	['721110', '561510'],
+	['561510', '721110'],
+	['522320', '522110'],
+	['522110', '522320'],
+	['524126', '522110'],
+	['456120', '325620'],
+	['325620', '456120'],
+	['611430', '611310'],
+	['541611', '541512'],
+	['541512', '541611'],
+	['722513', '445131'],
+	['458110', '339920'],
+	['236117', '531210'],
+	['492110', '488510'],
+	['513110', '516210'],
+	['812910', '311111'],
+	['449210', '334111'],
+]
+
+/** Notes sent with connection requests; `phrase` is an expertise phrase of the addressee. */
+export const connectionNotes: readonly ((phrase: string) => string)[] = [
+	(phrase) => `Would love to compare notes on ${phrase}.`,
+	(phrase) => `Saw your profile: I am rebuilding our ${phrase} approach and would value your view.`,
+	(phrase) => `We met briefly at the spring roundtable. Keen to continue the ${phrase} conversation.`,
+	(phrase) => `Your work on ${phrase} came up in my peer group. Open to a 30-minute call?`,
+	() => `Looking to connect with leaders outside my category. Hope you are open to it.`,
 ]

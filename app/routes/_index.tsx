@@ -2,12 +2,14 @@ import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { buttonClass } from '#app/components/button.tsx'
 import { Card } from '#app/components/page.tsx'
+import { listConnections } from '#app/features/connections/connections.server.ts'
 import { getNetworkStats } from '#app/features/members/network-stats.server.ts'
+import { InitialsAvatar } from '#app/components/avatar.tsx'
 
 export async function loader({ context }: LoaderFunctionArgs) {
 	const user = context.auth?.user
 	if (user && user.status !== 'active') throw redirect('/application')
-	return { stats: getNetworkStats(), memberName: user?.name ?? null }
+	return { stats: getNetworkStats(), memberName: user?.name ?? null, network: user ? listConnections(user.id) : null }
 }
 
 const promises = [
@@ -26,7 +28,7 @@ const promises = [
 ]
 
 export default function Index() {
-	const { stats, memberName } = useLoaderData<typeof loader>()
+	const { stats, memberName, network } = useLoaderData<typeof loader>()
 	const figures = [
 		{ label: 'vetted members', value: stats.members },
 		{ label: 'industries (NAICS sectors)', value: stats.sectors },
@@ -46,6 +48,12 @@ export default function Index() {
 					</p>
 				</div>
 				<StatsRow figures={figures} />
+				{network ? (
+					<div className="grid gap-6 md:grid-cols-2">
+						<PeopleCard title="Requests waiting for you" empty="No requests right now." people={network.waiting} />
+						<PeopleCard title="Your connections" empty="No connections yet." people={network.connected} />
+					</div>
+				) : null}
 				<Card>
 					<h2 className="text-lg font-semibold text-ink-950">Your account</h2>
 					<p className="mt-1 text-sm text-ink-500">Review where you are signed in and keep your password fresh.</p>
@@ -124,5 +132,37 @@ function StatsRow({ figures }: { figures: Array<{ label: string; value: number }
 				</div>
 			))}
 		</dl>
+	)
+}
+
+type Person = { id: string; partnerId: string; name: string; title: string; company: string; suspended: boolean }
+
+function PeopleCard({ title, empty, people }: { title: string; empty: string; people: Person[] }) {
+	return (
+		<Card className="min-w-0">
+			<h2 className="text-lg font-semibold text-ink-950">
+				{title} <span className="text-ink-400">({people.length})</span>
+			</h2>
+			{people.length ? (
+				<ul className="mt-4 divide-y divide-ink-100">
+					{people.map((person) => (
+						<li key={person.id}>
+							<Link to={`/members/${person.partnerId}`} className="flex items-center gap-3 py-3 hover:bg-ink-50">
+								<InitialsAvatar name={person.name} />
+								<span className="min-w-0">
+									<span className="block font-medium text-ink-900">{person.name}</span>
+									<span className="block truncate text-sm text-ink-500">
+										{person.title} · {person.company}
+										{person.suspended ? ' · suspended (conflict)' : ''}
+									</span>
+								</span>
+							</Link>
+						</li>
+					))}
+				</ul>
+			) : (
+				<p className="mt-2 text-sm text-ink-500">{empty}</p>
+			)}
+		</Card>
 	)
 }

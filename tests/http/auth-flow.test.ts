@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { memberProfiles, sessions } from '#db/schema.ts'
+import { companies, companySectorCodes, memberProfiles, sessions } from '#db/schema.ts'
 import { loginLimits } from '#app/features/accounts/accounts.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { verifyPassword } from '#app/utils/password.server.ts'
@@ -410,13 +410,17 @@ describe('applying to join', () => {
 		expect(user!.passwordHash).toMatch(/^\$argon2id\$/)
 		expect(await verifyPassword(user!.passwordHash, application.password)).toBe(true)
 		const profile = db.select().from(memberProfiles).where(eq(memberProfiles.userId, user!.id)).get()
-		expect(profile).toMatchObject({
-			title: 'Chief Marketing Officer',
-			company: 'Joiner Groceries',
-			naicsCode: '44',
-			region: 'Europe',
-			timeZone: 'Europe/Paris',
+		expect(profile).toMatchObject({ title: 'Chief Marketing Officer', region: 'Europe', timeZone: 'Europe/Paris' })
+		expect(db.select().from(companies).where(eq(companies.id, profile!.companyId)).get()).toMatchObject({
+			name: 'Joiner Groceries',
 		})
+		expect(
+			db
+				.select({ code: companySectorCodes.code })
+				.from(companySectorCodes)
+				.where(eq(companySectorCodes.companyId, profile!.companyId))
+				.all(),
+		).toEqual([{ code: '44' }])
 
 		const login = await browser.get(page.location!)
 		expect(login.status).toBe(200)

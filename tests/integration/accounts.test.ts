@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { memberProfiles, sessions, users } from '#db/schema.ts'
+import { companies, companySectorCodes, memberProfiles, sessions, users } from '#db/schema.ts'
 import { applyForMembership, changePassword, loginLimits, signIn } from '#app/features/accounts/accounts.server.ts'
 import { JoinSchema } from '#app/features/accounts/schemas.ts'
 import { resolveAuth } from '#app/utils/auth.server.ts'
@@ -39,12 +39,12 @@ describe('applyForMembership', () => {
 		expect(user!.passwordHash).toMatch(/^\$argon2id\$/)
 		expect(await verifyPassword(user!.passwordHash, 'a very good password')).toBe(true)
 		const profile = db.select().from(memberProfiles).where(eq(memberProfiles.userId, user!.id)).get()
-		expect(profile).toMatchObject({
-			company: 'Lumen Outdoor',
-			naicsCode: '44',
-			region: 'Asia Pacific',
-			timeZone: 'Asia/Kolkata',
-		})
+		expect(profile).toMatchObject({ region: 'Asia Pacific', timeZone: 'Asia/Kolkata' })
+		const company = db.select().from(companies).where(eq(companies.id, profile!.companyId)).get()
+		expect(company).toMatchObject({ name: 'Lumen Outdoor', familyId: company!.id })
+		expect(db.select().from(companySectorCodes).where(eq(companySectorCodes.companyId, company!.id)).all()).toEqual([
+			{ companyId: company!.id, code: '44', isPrimary: true },
+		])
 	})
 
 	test('answers an existing email exactly like a new one, and changes nothing', async () => {
@@ -56,6 +56,28 @@ describe('applyForMembership', () => {
 		expect(outcome).toEqual({ ok: true })
 		expect(db.select().from(users).where(eq(users.id, existing.id)).get()).toEqual(before)
 		expect(db.select().from(users).where(eq(users.email, existing.email)).all()).toHaveLength(1)
+	})
+
+	test('an applicant naming a known company (any case or spacing) joins that company', async () => {
+		await applyForMembership(application({ company: 'Kestrel  Foods' }))
+		const input = application({ company: ' kestrel foods ', sector: '52' })
+		await applyForMembership(input)
+		const rows = db
+			.select({ companyId: memberProfiles.companyId })
+			.from(memberProfiles)
+			.innerJoin(users, eq(users.id, memberProfiles.userId))
+			.where(sql`${users.email} like 'priya.%'`)
+			.all()
+		const kestrel = db.select().from(companies).where(eq(companies.nameKey, 'kestrel foods')).all()
+		expect(kestrel).toHaveLength(1)
+		expect(rows.filter((row) => row.companyId === kestrel[0]!.id)).toHaveLength(2)
+		expect(
+			db
+				.select({ code: companySectorCodes.code })
+				.from(companySectorCodes)
+				.where(eq(companySectorCodes.companyId, kestrel[0]!.id))
+				.all(),
+		).toEqual([{ code: '44' }])
 	})
 
 	test('refuses a sector code that is not a NAICS sector, creating nothing', async () => {

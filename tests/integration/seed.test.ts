@@ -1,15 +1,35 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { loadSnapshots } from '../../app/features/conflicts/conflict-keys.server.ts'
+import {
+	defaultPolicySettings,
+	evaluateConflict,
+	explainConflict,
+	rulesOf,
+} from '../../app/features/conflicts/policy.ts'
 import { regions } from '../../app/features/members/regions.ts'
 import { sectorOf } from '../../app/features/sectors/naics.ts'
 import { verifyPassword } from '../../app/utils/password.server.ts'
 import { openDatabase, type AppDatabase } from '../../db/client.ts'
 import { migrateDatabase } from '../../db/migrate.ts'
-import { expertiseTags, memberProfiles, users } from '../../db/schema.ts'
-import { demoAccounts, demoPassword, isDatabaseEmpty, seedDemoData } from '../../db/seed.ts'
+import {
+	businessModels,
+	companies,
+	companySectorCodes,
+	companySizes,
+	connections,
+	declaredCompetitors,
+	expertiseTags,
+	introductionBlocks,
+	memberConflictKeys,
+	memberProfiles,
+	pastRoles,
+	users,
+} from '../../db/schema.ts'
+import { conflictShowcase, demoAccounts, demoPassword, isDatabaseEmpty, seedDemoData } from '../../db/seed.ts'
 import { expertiseTagChoices } from '../../db/seed-data.ts'
 
 const directory = mkdtempSync(join(tmpdir(), 'crossroads-seed-'))
@@ -18,6 +38,7 @@ let db: AppDatabase
 let twin: AppDatabase
 let seededMembers = 0
 let emptyBeforeSeeding = false
+const now = conflictShowcase.evaluatedAt
 
 function migratedDatabase(name: string) {
 	const database = openDatabase(join(directory, name))
@@ -26,7 +47,7 @@ function migratedDatabase(name: string) {
 	return database
 }
 
-/** Everything the seed writes except password hashes, which argon2 salts differently each run. */
+/** Everything the seed writes except password hashes (argon2 salts them) and the clock-dependent conflict keys. */
 function snapshot(database: AppDatabase) {
 	return {
 		users: database
@@ -44,15 +65,54 @@ function snapshot(database: AppDatabase) {
 			.from(users)
 			.orderBy(users.id)
 			.all(),
+		companies: database.select().from(companies).orderBy(companies.id).all(),
+		companyCodes: database
+			.select()
+			.from(companySectorCodes)
+			.orderBy(companySectorCodes.companyId, companySectorCodes.code)
+			.all(),
 		profiles: database.select().from(memberProfiles).orderBy(memberProfiles.userId).all(),
 		tags: database.select().from(expertiseTags).orderBy(expertiseTags.userId, expertiseTags.tag).all(),
+		pastRoles: database.select().from(pastRoles).orderBy(pastRoles.id).all(),
+		competitors: database
+			.select()
+			.from(declaredCompetitors)
+			.orderBy(declaredCompetitors.userId, declaredCompetitors.companyId)
+			.all(),
+		blocks: database.select().from(introductionBlocks).orderBy(introductionBlocks.id).all(),
+		connections: database.select().from(connections).orderBy(connections.id).all(),
 	}
+}
+
+/** Profiles joined with the company's primary NAICS code. */
+function profilesWithSector(database: AppDatabase) {
+	return database
+		.select({
+			userId: memberProfiles.userId,
+			status: users.status,
+			code: companySectorCodes.code,
+			companyId: memberProfiles.companyId,
+		})
+		.from(memberProfiles)
+		.innerJoin(users, eq(users.id, memberProfiles.userId))
+		.innerJoin(
+			companySectorCodes,
+			and(eq(companySectorCodes.companyId, memberProfiles.companyId), eq(companySectorCodes.isPrimary, true)),
+		)
+		.orderBy(memberProfiles.userId)
+		.all()
 }
 
 function activeProfiles(database: AppDatabase) {
 	const { users: seededUsers, profiles } = snapshot(database)
 	const activeIds = new Set(seededUsers.filter((user) => user.status === 'active').map((user) => user.id))
 	return profiles.filter((profile) => activeIds.has(profile.userId))
+}
+
+function rulesBetween(database: AppDatabase, a: string, b: string) {
+	const snapshots = loadSnapshots(database, [a, b])
+	const verdict = evaluateConflict(snapshots.get(a)!, snapshots.get(b)!, defaultPolicySettings, now)
+	return verdict.conflicted ? rulesOf(verdict) : []
 }
 
 beforeAll(async () => {
@@ -80,29 +140,89 @@ describe('seedDemoData', () => {
 
 	test('creates the three demo accounts with their roles and the demo password', async () => {
 		const demoSectors = new Set<string>()
+		const sectors = new Map(profilesWithSector(db).map((row) => [row.userId, row.code]))
 		for (const account of demoAccounts) {
 			const row = db
-				.select({ user: users, profile: memberProfiles })
+				.select({ user: users, profile: memberProfiles, company: companies })
 				.from(users)
 				.innerJoin(memberProfiles, eq(memberProfiles.userId, users.id))
+				.innerJoin(companies, eq(companies.id, memberProfiles.companyId))
 				.where(eq(users.email, account.email))
 				.get()
 			expect(row?.user).toMatchObject({ name: account.name, role: account.role, status: 'active' })
 			expect(await verifyPassword(row?.user.passwordHash ?? '', demoPassword)).toBe(true)
 			expect(row?.profile.title).toBeTruthy()
-			expect(row?.profile.company).toBeTruthy()
+			expect(row?.profile.headline).toBeTruthy()
 			expect(row?.profile.bio).toBeTruthy()
-			demoSectors.add(sectorOf(row?.profile.naicsCode ?? ''))
+			expect(row?.company.name).toBeTruthy()
+			demoSectors.add(sectorOf(sectors.get(row?.user.id ?? '') ?? ''))
 		}
 		expect(demoSectors.size).toBe(3)
+		const maya = db
+			.select({ company: companies.name, code: companySectorCodes.code })
+			.from(users)
+			.innerJoin(memberProfiles, eq(memberProfiles.userId, users.id))
+			.innerJoin(companies, eq(companies.id, memberProfiles.companyId))
+			.innerJoin(companySectorCodes, eq(companySectorCodes.companyId, companies.id))
+			.where(eq(users.email, 'member@crossroads.test'))
+			.all()
+		expect(maya).toEqual([{ company: 'Northwind Provisions', code: '445110' }])
 	})
 
 	test('spreads members over many sectors, with same-industry-group competitors', () => {
-		const codes = activeProfiles(db).map((profile) => profile.naicsCode)
+		const codes = profilesWithSector(db)
+			.filter((row) => row.status === 'active')
+			.map((row) => row.code)
+		expect(codes.length).toBe(seededMembers)
 		expect(codes.every((code) => /^\d{6}$/.test(code))).toBe(true)
 		expect(new Set(codes.map(sectorOf)).size).toBeGreaterThanOrEqual(18)
 		for (const industryGroup of ['4451', '5132', '5221']) {
 			expect(codes.filter((code) => code.startsWith(industryGroup)).length).toBeGreaterThanOrEqual(3)
+		}
+	})
+
+	test('creates one company per name, each with one primary code and some diversified', () => {
+		const { companies: seededCompanies, companyCodes, profiles } = snapshot(db)
+		expect(new Set(seededCompanies.map((company) => company.nameKey)).size).toBe(seededCompanies.length)
+		for (const company of seededCompanies) {
+			expect(company.id).toMatch(/^cmp_\d{4}$/)
+			const own = companyCodes.filter((row) => row.companyId === company.id)
+			expect(own.filter((row) => row.isPrimary).length).toBe(1)
+			for (const row of own) expect(row.code).toMatch(/^\d{6}$/)
+		}
+		const diversified = new Set(companyCodes.filter((row) => !row.isPrimary).map((row) => row.companyId)).size
+		expect(diversified / seededCompanies.length).toBeGreaterThan(0.1)
+		expect(diversified / seededCompanies.length).toBeLessThan(0.2)
+		// One member per company, as before the companies table.
+		expect(new Set(profiles.map((profile) => profile.companyId)).size).toBe(profiles.length)
+	})
+
+	test('builds corporate families whose members sit in different sectors', () => {
+		const { companies: seededCompanies } = snapshot(db)
+		const byId = new Map(seededCompanies.map((company) => [company.id, company]))
+		for (const company of seededCompanies) {
+			if (company.parentId === null) expect(company.familyId).toBe(company.id)
+			else expect(company.familyId).toBe(byId.get(company.parentId)?.familyId)
+		}
+		const children = seededCompanies.filter((company) => company.parentId !== null)
+		const families = new Set(children.map((company) => company.familyId))
+		expect(families.size).toBeGreaterThanOrEqual(2)
+		expect(families.size).toBeLessThanOrEqual(3)
+		const sectors = new Map(profilesWithSector(db).map((row) => [row.companyId, row.code]))
+		for (const family of families) {
+			const memberCodes = children
+				.filter((company) => company.familyId === family)
+				.map((company) => sectors.get(company.id))
+			expect(memberCodes.every(Boolean)).toBe(true)
+			expect(new Set(memberCodes.map((code) => sectorOf(code ?? ''))).size).toBe(memberCodes.length)
+		}
+	})
+
+	test('fills headline, company size and business model on every profile', () => {
+		for (const profile of snapshot(db).profiles) {
+			expect(profile.headline.length).toBeGreaterThan(10)
+			expect(companySizes).toContain(profile.companySize)
+			expect(businessModels).toContain(profile.businessModel)
 		}
 	})
 
@@ -131,9 +251,165 @@ describe('seedDemoData', () => {
 		}
 	})
 
+	test('gives about 40% of members 1–2 past roles, recent ones in the 2026 window, old ones before 2024', () => {
+		const { users: seededUsers, pastRoles: roles } = snapshot(db)
+		const withRoles = new Set(roles.map((role) => role.userId))
+		expect(withRoles.size / seededUsers.length).toBeGreaterThan(0.3)
+		expect(withRoles.size / seededUsers.length).toBeLessThan(0.5)
+		for (const userId of withRoles) expect(roles.filter((role) => role.userId === userId).length).toBeLessThanOrEqual(2)
+		const recentFrom = Date.UTC(2026, 5, 1)
+		const recentTo = Date.UTC(2026, 10, 1)
+		let recent = 0
+		for (const role of roles) {
+			expect(role.title).toBeTruthy()
+			expect(role.startedAt.getTime()).toBeLessThan(role.endedAt.getTime())
+			const ended = role.endedAt.getTime()
+			if (ended >= recentFrom) {
+				expect(ended).toBeLessThanOrEqual(recentTo)
+				recent++
+			} else expect(ended).toBeLessThan(Date.UTC(2024, 0, 1))
+		}
+		expect(recent).toBeGreaterThan(10)
+	})
+
+	test('declares about 20 competitors and a few private lists', () => {
+		const { competitors, blocks } = snapshot(db)
+		expect(competitors.length).toBeGreaterThanOrEqual(15)
+		expect(competitors.length).toBeLessThanOrEqual(30)
+		expect(blocks.some((block) => block.blockedCompanyId !== null)).toBe(true)
+		expect(blocks.some((block) => block.blockedUserId !== null)).toBe(true)
+		for (const block of blocks) expect((block.blockedUserId === null) !== (block.blockedCompanyId === null)).toBe(true)
+	})
+
+	test('shows every rule of the policy at work in the showcase, each pair by exactly one rule', () => {
+		const expected = new Set(conflictShowcase.pairs.map((pair) => pair.rule))
+		for (const rule of [
+			'same-sector',
+			'same-company',
+			'declared-competitor',
+			'recent-employer',
+			'do-not-introduce',
+			null,
+		] as const) {
+			expect(expected.has(rule)).toBe(true)
+		}
+		const emails = new Map(snapshot(db).users.map((user) => [user.id, user.email]))
+		for (const pair of conflictShowcase.pairs) {
+			expect(emails.has(pair.viewer) && emails.has(pair.other)).toBe(true)
+			const snapshots = loadSnapshots(db, [pair.viewer, pair.other])
+			const verdict = evaluateConflict(
+				snapshots.get(pair.viewer)!,
+				snapshots.get(pair.other)!,
+				defaultPolicySettings,
+				now,
+			)
+			expect({ pair, rules: verdict.conflicted ? rulesOf(verdict) : [] }).toEqual({
+				pair,
+				rules: pair.rule ? [pair.rule] : [],
+			})
+			const seen = verdict.conflicted ? explainConflict(verdict, pair.viewer, () => undefined).rule : null
+			expect({ pair, seen }).toEqual({ pair, seen: pair.viewerSees })
+			// The app compares with the real clock: the showcase holds for it too.
+			const today = evaluateConflict(
+				snapshots.get(pair.viewer)!,
+				snapshots.get(pair.other)!,
+				defaultPolicySettings,
+				Date.now(),
+			)
+			expect(today.conflicted ? rulesOf(today) : []).toEqual(pair.rule ? [pair.rule] : [])
+		}
+		// The named people are who the export says they are.
+		for (const person of [
+			conflictShowcase.demoMember,
+			...conflictShowcase.sameSector,
+			conflictShowcase.corporateFamily.withMember,
+			conflictShowcase.declaredCompetitor.listedByMember,
+			conflictShowcase.recentEmployer.sameSector,
+			conflictShowcase.doNotIntroduce.listsMember,
+		]) {
+			expect(emails.get(person.userId)).toBe(person.email)
+		}
+	})
+
+	test('gives Maya several same-industry-group peers', () => {
+		const maya = conflictShowcase.demoMember.userId
+		const grocers = profilesWithSector(db).filter(
+			(row) => row.status === 'active' && row.userId !== maya && row.code.startsWith('4451'),
+		)
+		expect(grocers.length).toBeGreaterThanOrEqual(5)
+		const sameSectorOnly = grocers.filter((row) => rulesBetween(db, maya, row.userId).join() === 'same-sector')
+		expect(sameSectorOnly.length).toBeGreaterThanOrEqual(5)
+	})
+
+	test('connects only members the policy lets meet', () => {
+		const rows = snapshot(db).connections
+		expect(rows.length).toBeGreaterThanOrEqual(130)
+		expect(rows.length).toBeLessThanOrEqual(170)
+		const statuses = new Map<string, number>()
+		for (const row of rows) statuses.set(row.status, (statuses.get(row.status) ?? 0) + 1)
+		expect(statuses.get('accepted')).toBeGreaterThan(rows.length / 2)
+		expect(statuses.get('pending')).toBeGreaterThan(0)
+		expect(statuses.get('declined')).toBeGreaterThan(0)
+
+		const active = new Set(
+			snapshot(db)
+				.users.filter((user) => user.status === 'active')
+				.map((user) => user.id),
+		)
+		const snapshots = loadSnapshots(db, 'all')
+		for (const row of rows) {
+			expect(row.pairKey).toBe([row.requesterId, row.addresseeId].sort().join('|'))
+			expect(row.id).toMatch(/^con_\d{4}$/)
+			expect(active.has(row.requesterId) && active.has(row.addresseeId)).toBe(true)
+			expect(row.suspendedAt).toBeNull()
+			expect(row.respondedAt === null).toBe(row.status === 'pending')
+			expect(row.createdAt.getTime()).toBeLessThanOrEqual(Date.parse('2026-01-15T09:00:00Z'))
+			const verdict = evaluateConflict(
+				snapshots.get(row.requesterId)!,
+				snapshots.get(row.addresseeId)!,
+				defaultPolicySettings,
+				now,
+			)
+			expect({ pair: row.pairKey, conflicted: verdict.conflicted }).toEqual({ pair: row.pairKey, conflicted: false })
+		}
+	})
+
+	test('gives Maya accepted connections, requests waiting for her and one of her own', () => {
+		const maya = conflictShowcase.demoMember.userId
+		const rows = snapshot(db).connections.filter((row) => row.requesterId === maya || row.addresseeId === maya)
+		const accepted = rows.filter((row) => row.status === 'accepted')
+		const incoming = rows.filter((row) => row.status === 'pending' && row.addresseeId === maya)
+		const outgoing = rows.filter((row) => row.status === 'pending' && row.requesterId === maya)
+		expect(accepted.length).toBe(conflictShowcase.memberConnections.accepted)
+		expect(incoming.length).toBe(conflictShowcase.memberConnections.pendingIncoming)
+		expect(outgoing.length).toBe(conflictShowcase.memberConnections.pendingOutgoing)
+		expect(rows.length).toBe(accepted.length + incoming.length + outgoing.length)
+		expect(accepted.length).toBe(8)
+		expect(incoming.length).toBe(2)
+		expect(outgoing.length).toBe(1)
+		// Her former Harvest Lane colleague, past the cooling-off period, is among them.
+		const grace = conflictShowcase.recentEmployer.pastCoolingOff.userId
+		expect(accepted.some((row) => row.requesterId === grace || row.addresseeId === grace)).toBe(true)
+	})
+
+	test('compiles conflict keys for every member with a profile', () => {
+		const profiles = snapshot(db).profiles.map((profile) => profile.userId)
+		const withKeys = new Set(
+			db
+				.selectDistinct({ userId: memberConflictKeys.userId })
+				.from(memberConflictKeys)
+				.all()
+				.map((row) => row.userId),
+		)
+		for (const userId of profiles) expect(withKeys.has(userId)).toBe(true)
+		const maya = conflictShowcase.demoMember.userId
+		const mayaKeys = db.select().from(memberConflictKeys).where(eq(memberConflictKeys.userId, maya)).all()
+		expect(mayaKeys.map((row) => row.key)).toEqual(expect.arrayContaining([`user:${maya}`, 'sector-top:4:4451']))
+	})
+
 	test('queues applicants with an application note', () => {
 		const applicants = snapshot(db).users.filter((user) => user.status === 'applicant')
-		expect(applicants.length).toBeGreaterThan(0)
+		expect(applicants.length).toBe(6)
 		for (const applicant of applicants) {
 			expect(applicant.applicationNote.length).toBeGreaterThan(20)
 			expect(applicant.reviewedAt).toBeNull()
@@ -142,7 +418,10 @@ describe('seedDemoData', () => {
 
 	test('uses fixed timestamps, never the clock', () => {
 		const base = Date.parse('2026-01-15T09:00:00Z')
-		for (const user of snapshot(db).users) expect(user.createdAt.getTime()).toBeLessThanOrEqual(base)
+		const { users: seededUsers, companies: seededCompanies, blocks } = snapshot(db)
+		for (const user of seededUsers) expect(user.createdAt.getTime()).toBeLessThanOrEqual(base)
+		for (const company of seededCompanies) expect(company.createdAt.getTime()).toBeLessThanOrEqual(base)
+		for (const block of blocks) expect(block.createdAt.getTime()).toBeLessThanOrEqual(base)
 	})
 
 	test('is deterministic: a second fresh database gets identical rows', () => {

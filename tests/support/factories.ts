@@ -1,6 +1,7 @@
 import { faker } from '@faker-js/faker'
 import { memberProfiles, users, type MembershipStatus, type Role } from '#db/schema.ts'
 import { newUserId } from '#app/features/accounts/accounts.server.ts'
+import { findOrCreateCompany } from '#app/features/companies/companies.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 
@@ -9,7 +10,14 @@ let testPasswordHash: Promise<string> | undefined
 
 /** Inserts a user with a profile straight into the test database (argon2 runs once per file). */
 export async function createUser(
-	overrides: { status?: MembershipStatus; role?: Role; email?: string; name?: string } = {},
+	overrides: {
+		status?: MembershipStatus
+		role?: Role
+		email?: string
+		name?: string
+		company?: string
+		sectorCode?: string
+	} = {},
 ) {
 	testPasswordHash ??= hashPassword(testPassword)
 	const user = {
@@ -26,8 +34,11 @@ export async function createUser(
 			.values({
 				userId: user.id,
 				title: 'Chief Marketing Officer',
-				company: faker.company.name(),
-				naicsCode: '445110',
+				companyId: findOrCreateCompany(
+					tx,
+					overrides.company ?? `${faker.company.name()} ${faker.string.alphanumeric(6)}`,
+					overrides.sectorCode ?? '445110',
+				),
 				region: 'Europe',
 				timeZone: 'Europe/Paris',
 			})

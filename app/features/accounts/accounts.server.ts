@@ -5,6 +5,7 @@ import { createSessionCookie, revokeUserSessions } from '#app/utils/auth.server.
 import { db, prepareOnce } from '#app/utils/db.server.ts'
 import { decoyPasswordHash, hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 import { createLimiter } from '#app/utils/rate-limit.server.ts'
+import { findOrCreateCompany } from '../companies/companies.server.ts'
 import type { JoinSchema } from './schemas.ts'
 
 export type ClientInfo = { ipAddress: string; userAgent: string }
@@ -93,8 +94,7 @@ export async function applyForMembership(
 			.values({
 				userId: inserted.id,
 				title: application.title,
-				company: application.company,
-				naicsCode: sector.code,
+				companyId: findOrCreateCompany(tx, application.company, sector.code),
 				region: application.region,
 				timeZone: application.timeZone,
 			})

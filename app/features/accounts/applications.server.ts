@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm'
-import { memberProfiles, naicsCodes, users } from '#db/schema.ts'
+import { companies, companySectorCodes, memberProfiles, naicsCodes, users } from '#db/schema.ts'
 import { db } from '#app/utils/db.server.ts'
 
 export function listPendingApplications() {
@@ -11,14 +11,19 @@ export function listPendingApplications() {
 			applicationNote: users.applicationNote,
 			appliedAt: users.createdAt,
 			title: memberProfiles.title,
-			company: memberProfiles.company,
+			company: companies.name,
 			region: memberProfiles.region,
 			timeZone: memberProfiles.timeZone,
 			sectorTitle: naicsCodes.title,
 		})
 		.from(users)
 		.leftJoin(memberProfiles, eq(memberProfiles.userId, users.id))
-		.leftJoin(naicsCodes, eq(naicsCodes.code, memberProfiles.naicsCode))
+		.leftJoin(companies, eq(companies.id, memberProfiles.companyId))
+		.leftJoin(
+			companySectorCodes,
+			and(eq(companySectorCodes.companyId, companies.id), eq(companySectorCodes.isPrimary, true)),
+		)
+		.leftJoin(naicsCodes, eq(naicsCodes.code, companySectorCodes.code))
 		.where(eq(users.status, 'applicant'))
 		.orderBy(asc(users.createdAt))
 		.all()

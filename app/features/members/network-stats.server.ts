@@ -9,7 +9,8 @@ export function getNetworkStats() {
 				count(distinct p.region) as regions
 			from users u
 			join member_profiles p on p.user_id = u.id
-			join naics_codes n on n.code = p.naics_code
+			join company_sector_codes c on c.company_id = p.company_id and c.is_primary = 1
+			join naics_codes n on n.code = c.code
 			where u.status = 'active'`,
 		)
 		.get() as { members: number; sectors: number; regions: number }

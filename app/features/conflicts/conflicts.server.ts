@@ -1,0 +1,137 @@
+/**
+ * The conflict policy at the app's entry points: one pair check that every HTTP action and
+ * socket event calls, the decision log, the set-based exclusion for lists, and the suspension
+ * of connections that a profile change put in conflict.
+ */
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { conflictDecisions, connections, memberConflictKeys, naicsCodes } from '#db/schema.ts'
+import { db } from '#app/utils/db.server.ts'
+import { loadSnapshots, readPolicySettings } from './conflict-keys.server.ts'
+import { evaluateConflict, explainConflict, forbiddenKeysFor, rulesOf, type ConflictExplanation } from './policy.ts'
+
+/** Where a refusal happened, as recorded in the decision log. */
+export type EntryPoint =
+	| 'profile'
+	| 'connection-request'
+	| 'connection-accept'
+	| 'message'
+	| 'meeting-proposal'
+	| 'group-invite'
+	| 'case-study'
+
+export type PairCheck = { conflicted: false } | { conflicted: true; explanation: ConflictExplanation; rules: string[] }
+
+function naicsTitles(codes: string[]) {
+	if (codes.length === 0) return new Map<string, string>()
+	const rows = db
+		.select({ code: naicsCodes.code, title: naicsCodes.title })
+		.from(naicsCodes)
+		.where(inArray(naicsCodes.code, codes))
+		.all()
+	return new Map(rows.map((row) => [row.code, row.title]))
+}
+
+/** Whether `viewerId` and `otherId` are in conflict, explained from the viewer's side. */
+export function checkPair(viewerId: string, otherId: string, now = Date.now()): PairCheck {
+	const snapshots = loadSnapshots(db, [viewerId, otherId])
+	const viewer = snapshots.get(viewerId)
+	const other = snapshots.get(otherId)
+	// A member without a profile cannot be vetted against the policy: keep them apart.
+	if (!viewer || !other)
+		return {
+			conflicted: true,
+			explanation: { rule: 'not-available', message: 'This member is not available.' },
+			rules: ['no-profile'],
+		}
+	const verdict = evaluateConflict(viewer, other, readPolicySettings(db), now)
+	if (!verdict.conflicted) return { conflicted: false }
+	const matchedCodes = verdict.reasons.flatMap((reason) =>
+		reason.rule === 'same-sector'
+			? [reason.match.code]
+			: reason.rule === 'recent-employer' && reason.because.rule === 'same-sector'
+				? [reason.because.match.code]
+				: [],
+	)
+	const titles = naicsTitles(matchedCodes)
+	return {
+		conflicted: true,
+		explanation: explainConflict(verdict, viewerId, (code) => titles.get(code)),
+		rules: rulesOf(verdict),
+	}
+}
+
+export function logConflictDecision(actorId: string, targetId: string, rules: string[], entryPoint: EntryPoint) {
+	db.insert(conflictDecisions).values({ actorId, targetId, rules, entryPoint }).run()
+}
+
+/**
+ * Refuses an action between conflicted members: logs the decision and throws a 403 whose body
+ * is the reason the actor may see (never the other side's private list).
+ */
+export function requireNoConflict(actorId: string, targetId: string, entryPoint: EntryPoint) {
+	const check = checkPair(actorId, targetId)
+	if (!check.conflicted) return
+	logConflictDecision(actorId, targetId, check.rules, entryPoint)
+	throw Response.json(
+		{ ok: false, code: 'conflict', rule: check.explanation.rule, message: check.explanation.message },
+		{ status: 403 },
+	)
+}
+
+/**
+ * A subquery of the members a viewer must never see in a list: the policy's keys matched in
+ * one indexed query (see forbiddenKeysFor), instead of a policy call per row.
+ */
+export function conflictedMembersOf(viewerId: string, now = Date.now()): SQL {
+	const viewer = loadSnapshots(db, [viewerId]).get(viewerId)
+	if (!viewer) return sql`select ${memberConflictKeys.userId} from ${memberConflictKeys}`
+	const forbidden = forbiddenKeysFor(viewer, readPolicySettings(db), now)
+	return sql`select ${memberConflictKeys.userId} from ${memberConflictKeys} where ${and(
+		inArray(memberConflictKeys.key, forbidden),
+		or(isNull(memberConflictKeys.expiresAt), sql`${memberConflictKeys.expiresAt} > ${now}`),
+	)}`
+}
+
+/**
+ * After a member's company, sectors, past roles or competitors change: suspends the accepted
+ * connections that are now in conflict and restores those that no longer are. Nothing is deleted.
+ */
+export function syncConnectionSuspensions(userId: string, now = Date.now()) {
+	const accepted = db
+		.select({
+			id: connections.id,
+			requesterId: connections.requesterId,
+			addresseeId: connections.addresseeId,
+			suspendedAt: connections.suspendedAt,
+		})
+		.from(connections)
+		.where(
+			and(
+				eq(connections.status, 'accepted'),
+				or(eq(connections.requesterId, userId), eq(connections.addresseeId, userId)),
+			),
+		)
+		.all()
+	const partnerOf = (row: (typeof accepted)[number]) => (row.requesterId === userId ? row.addresseeId : row.requesterId)
+	const snapshots = loadSnapshots(db, [userId, ...accepted.map(partnerOf)])
+	const settings = readPolicySettings(db)
+	const self = snapshots.get(userId)
+	const toSuspend: string[] = []
+	const toRestore: string[] = []
+	for (const row of accepted) {
+		const partner = snapshots.get(partnerOf(row))
+		const conflicted = !self || !partner || evaluateConflict(self, partner, settings, now).conflicted
+		if (conflicted && !row.suspendedAt) toSuspend.push(row.id)
+		if (!conflicted && row.suspendedAt) toRestore.push(row.id)
+	}
+	db.transaction((tx) => {
+		if (toSuspend.length)
+			tx.update(connections)
+				.set({ suspendedAt: new Date(now) })
+				.where(inArray(connections.id, toSuspend))
+				.run()
+		if (toRestore.length)
+			tx.update(connections).set({ suspendedAt: null }).where(inArray(connections.id, toRestore)).run()
+	})
+	return { suspended: toSuspend.length, restored: toRestore.length }
+}
