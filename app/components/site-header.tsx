@@ -23,6 +23,9 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 						<NavLink to="/" end className={navLinkClass}>
 							Home
 						</NavLink>
+						<NavLink to="/members" className={navLinkClass}>
+							Members
+						</NavLink>
 						<NavLink to="/settings" className={navLinkClass}>
 							Settings
 						</NavLink>

@@ -1,0 +1,110 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, test } from 'vitest'
+import { expertiseTags, introductionBlocks, memberProfiles, users } from '#db/schema.ts'
+import { rebuildConflictKeys } from '#app/features/conflicts/conflict-keys.server.ts'
+import { checkPair } from '#app/features/conflicts/conflicts.server.ts'
+import { searchDirectory } from '#app/features/directory/directory.server.ts'
+import { parseDirectoryQuery, toFtsQuery } from '#app/features/directory/search-params.ts'
+import { db } from '#app/utils/db.server.ts'
+import { createUser } from '#tests/support/factories.ts'
+
+const query = (params: Record<string, string> = {}) => parseDirectoryQuery(new URLSearchParams(params))
+const ids = (result: ReturnType<typeof searchDirectory>) => result.members.map((member) => member.id)
+
+async function world() {
+	const viewer = await createUser({ name: 'Vera Viewer', sectorCode: '445110' })
+	const grocer = await createUser({ name: 'Gus Grocer', sectorCode: '445131' })
+	const banker = await createUser({
+		name: 'Bianca Banker',
+		sectorCode: '522110',
+		company: `Fjord Savings ${crypto.randomUUID().slice(0, 6)}`,
+	})
+	const coder = await createUser({ name: 'Cody Coder', sectorCode: '513210' })
+	const brewer = await createUser({ name: 'Brenda Brewer', sectorCode: '312120' })
+	const applicant = await createUser({ name: 'Andy Applicant', sectorCode: '541810', status: 'applicant' })
+	db.update(memberProfiles)
+		.set({
+			region: 'Asia Pacific',
+			companySize: '5001+',
+			businessModel: 'b2b',
+			bio: 'Rebuilt the loyalty program across 14 markets.',
+		})
+		.where(eq(memberProfiles.userId, banker.id))
+		.run()
+	db.insert(expertiseTags).values({ userId: coder.id, tag: 'product-led-growth' }).run()
+	db.insert(introductionBlocks).values({ userId: brewer.id, blockedUserId: viewer.id }).run()
+	rebuildConflictKeys(db, 'all')
+	return { viewer, grocer, banker, coder, brewer, applicant }
+}
+
+describe('searchDirectory', () => {
+	test('never lists the viewer, applicants, or anyone the policy keeps apart', async () => {
+		const { viewer, grocer, banker, coder, brewer, applicant } = await world()
+		const listed = ids(searchDirectory(viewer.id, query()))
+		expect(listed).toEqual(expect.arrayContaining([banker.id, coder.id]))
+		for (const hidden of [viewer.id, grocer.id, brewer.id, applicant.id]) expect(listed).not.toContain(hidden)
+		const everyone = db
+			.select({ id: users.id })
+			.from(users)
+			.where(eq(users.status, 'active'))
+			.all()
+			.map((row) => row.id)
+		const allowed = everyone.filter((id) => id !== viewer.id && !checkPair(viewer.id, id).conflicted)
+		const all = searchDirectory(viewer.id, { ...query(), page: 1 })
+		expect(all.total).toBe(allowed.length)
+	})
+
+	test('full-text search over name, company, bio and tags, by word prefix', async () => {
+		const { viewer, banker, coder } = await world()
+		expect(ids(searchDirectory(viewer.id, query({ q: 'loyal' })))).toContain(banker.id)
+		expect(ids(searchDirectory(viewer.id, query({ q: 'fjord sav' })))).toContain(banker.id)
+		const productLed = ids(searchDirectory(viewer.id, query({ q: 'product led' })))
+		expect(productLed).toContain(coder.id)
+		expect(productLed).not.toContain(banker.id)
+		const cody = ids(searchDirectory(viewer.id, query({ q: 'Cody' })))
+		expect(cody).toContain(coder.id)
+		expect(cody).not.toContain(banker.id)
+		expect(searchDirectory(viewer.id, query({ q: 'Gus' })).total).toBe(0)
+	})
+
+	test('FTS syntax in the search box is treated as words, never as a query error', async () => {
+		const { viewer } = await world()
+		for (const q of ['"', 'a OR b', 'NEAR(', '*', "o'brien -x", 'name:foo']) {
+			expect(() => searchDirectory(viewer.id, query({ q }))).not.toThrow()
+		}
+		expect(toFtsQuery('  ')).toBe('')
+		expect(toFtsQuery('Brand "OR" strategy*')).toBe('"brand"* "or"* "strategy"*')
+	})
+
+	test('filters combine, and unknown filter values are ignored rather than failing', async () => {
+		const { viewer, banker } = await world()
+		const { coder } = await world()
+		const filtered = ids(
+			searchDirectory(viewer.id, query({ region: 'Asia Pacific', size: '5001+', model: 'b2b', sector: '52' })),
+		)
+		expect(filtered).toContain(banker.id)
+		expect(filtered).not.toContain(coder.id)
+		const rows = searchDirectory(
+			viewer.id,
+			query({ region: 'Asia Pacific', size: '5001+', model: 'b2b', sector: '52' }),
+		).members
+		expect(rows.every((row) => row.region === 'Asia Pacific' && row.sectorCode?.startsWith('52'))).toBe(true)
+		expect(searchDirectory(viewer.id, query({ region: 'Asia Pacific', model: 'b2c' })).total).toBe(0)
+		const lenient = query({ region: 'Mars', page: '-3', sort: 'chaos', tag: '<script>' })
+		expect(lenient).toMatchObject({ region: undefined, page: 1, sort: undefined, tag: undefined })
+	})
+
+	test('pages of 20 with a stable total', async () => {
+		const { viewer } = await world()
+		for (let i = 0; i < 25; i++)
+			await createUser({ sectorCode: '541810', name: `Agency Person ${String(i).padStart(2, '0')}` })
+		rebuildConflictKeys(db, 'all')
+		const first = searchDirectory(viewer.id, query({ q: 'agency person' }))
+		const second = searchDirectory(viewer.id, query({ q: 'agency person', page: '2' }))
+		expect(first.total).toBe(25)
+		expect(first.pages).toBe(2)
+		expect(first.members).toHaveLength(20)
+		expect(second.members).toHaveLength(5)
+		expect(new Set([...ids(first), ...ids(second)]).size).toBe(25)
+	})
+})
