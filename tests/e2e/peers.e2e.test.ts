@@ -120,3 +120,26 @@ test('a member asks a peer from another industry to connect, and the peer accept
 	expect(await connected.getByRole('link', { name: new RegExp(peer.name) }).count()).toBe(1)
 	await shot(page, 'home-connections')
 })
+
+test('the directory never shows a member the policy keeps apart, whatever the search', async () => {
+	const page = await signedInPage(maya.email)
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click()
+	await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor()
+	const [grocer] = conflictShowcase.sameSector
+	await page.getByRole('searchbox', { name: /Search by name/ }).fill(grocer!.name)
+	await page.getByRole('button', { name: 'Search' }).click()
+	await page.waitForURL((url) => url.searchParams.get('q') === grocer!.name)
+	await page.getByText('No members match.').waitFor()
+
+	await page.goto('/members')
+	await page.getByLabel('Sector').selectOption({ label: 'Retail Trade' })
+	await page.waitForURL((url) => url.searchParams.get('sector') === '44-45')
+	const cards = page.getByRole('list', { name: 'Members' })
+	await cards.waitFor()
+	const text = (await cards.textContent()) ?? ''
+	expect(text).not.toMatch(/Grocery|Convenience Retailers/)
+	expect(text).toMatch(/Retailers/)
+	await shot(page, 'directory-retail')
+	await page.goBack()
+	await page.waitForURL((url) => !url.searchParams.has('sector'))
+})
