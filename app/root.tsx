@@ -13,6 +13,7 @@ import {
 import type { ReactNode } from 'react'
 import { buttonClass } from './components/button.tsx'
 import { SiteHeader, type HeaderViewer } from './components/site-header.tsx'
+import { pendingRequestCount } from './features/connections/connections.server.ts'
 import stylesheet from './styles/app.css?url'
 import { useNonce } from './utils/nonce.tsx'
 
@@ -28,7 +29,14 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ context }: LoaderFunctionArgs) {
 	const user = context.auth?.user
-	const viewer: HeaderViewer = user ? { name: user.name, role: user.role, status: user.status } : null
+	const viewer: HeaderViewer = user
+		? {
+				name: user.name,
+				role: user.role,
+				status: user.status,
+				pendingRequests: user.status === 'active' ? pendingRequestCount(user.id) : 0,
+			}
+		: null
 	return { viewer }
 }
 

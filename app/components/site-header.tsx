@@ -4,7 +4,7 @@ import { InitialsAvatar } from './avatar.tsx'
 import { buttonClass } from './button.tsx'
 import { Logo } from './logo.tsx'
 
-export type HeaderViewer = { name: string; role: Role; status: string } | null
+export type HeaderViewer = { name: string; role: Role; status: string; pendingRequests: number } | null
 
 export const roleLabels: Record<Role, string> = { member: 'Member', moderator: 'Moderator', admin: 'Admin' }
 
@@ -22,6 +22,15 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 					<nav aria-label="Main" className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
 						<NavLink to="/" end className={navLinkClass}>
 							Home
+							{viewer.pendingRequests > 0 ? (
+								<span className="ml-1.5 rounded-full bg-accent-400 px-1.5 py-0.5 text-xs font-semibold text-ink-950">
+									{viewer.pendingRequests}
+									<span className="sr-only">
+										{' '}
+										connection {viewer.pendingRequests === 1 ? 'request' : 'requests'} waiting
+									</span>
+								</span>
+							) : null}
 						</NavLink>
 						<NavLink to="/members" className={navLinkClass}>
 							Members

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { ServerProcess } from '#tests/support/server-process.ts'
 import { createUser } from '#tests/support/factories.ts'
 import { connectionBetween } from '#app/features/connections/connections.server.ts'
-import { errorPage, mainText, signedInBrowser, startTestServer, Browser } from './support.ts'
+import { errorPage, mainText, signedInBrowser, startTestServer, textOf, Browser } from './support.ts'
 
 let server: ServerProcess
 let grocer: Awaited<ReturnType<typeof createUser>>
@@ -65,4 +65,14 @@ describe('/members/:id', () => {
 		expect((await browser.get('/members/usr_missing')).status).toBe(404)
 		expect((await browser.post(`/members/${bank.id}`, { intent: 'teleport' })).status).toBe(400)
 	})
+})
+
+test('the header counts connection requests waiting for the member', async () => {
+	const asker = await createUser({ sectorCode: '513210' })
+	const target = await createUser({ sectorCode: '312120' })
+	const browser = await signedInBrowser(server, target.email, target.password)
+	expect(textOf((await browser.get('/')).html)).not.toContain('connection request waiting')
+	const askerBrowser = await signedInBrowser(server, asker.email, asker.password)
+	await askerBrowser.post(`/members/${target.id}`, { intent: 'request', note: '' })
+	expect(textOf((await browser.get('/')).html)).toMatch(/Home\s*1\s*connection request waiting/)
 })
