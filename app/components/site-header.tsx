@@ -39,9 +39,17 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 							Settings
 						</NavLink>
 						{viewer.role === 'admin' ? (
-							<NavLink to="/admin/applications" className={navLinkClass}>
-								Applications
-							</NavLink>
+							<>
+								<NavLink to="/admin/applications" className={navLinkClass}>
+									Applications
+								</NavLink>
+								<NavLink to="/admin/policy" className={navLinkClass}>
+									Conflict policy
+								</NavLink>
+								<NavLink to="/admin/conflicts" className={navLinkClass}>
+									Conflict log
+								</NavLink>
+							</>
 						) : null}
 					</nav>
 				) : null}
