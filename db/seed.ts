@@ -33,7 +33,6 @@ import { rebuildConflictKeys } from '../app/features/conflicts/conflict-keys.ser
 import {
 	defaultPolicySettings,
 	evaluateConflict,
-	explainConflict,
 	type CompanyRef,
 	type ConflictExplanation,
 	type ConflictRule,

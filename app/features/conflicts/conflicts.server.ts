@@ -93,10 +93,12 @@ export function conflictedMembersOf(viewerId: string, now = Date.now()): SQL {
 }
 
 /**
- * After a member's company, sectors, past roles or competitors change: suspends the accepted
- * connections that are now in conflict and restores those that no longer are. Nothing is deleted.
+ * Re-checks accepted connections against the policy: suspends those now in conflict and
+ * restores those no longer in conflict; nothing is deleted. Scope: one member's connections
+ * (after their company, sectors, past roles or competitors change) or all of them (after a
+ * settings change). A fixed number of queries; synchronous, so it can join a transaction.
  */
-export function syncConnectionSuspensions(userId: string, now = Date.now()) {
+export function syncConnectionSuspensions(scope: { userId: string } | 'all', now = Date.now()) {
 	const accepted = db
 		.select({
 			id: connections.id,
@@ -106,32 +108,41 @@ export function syncConnectionSuspensions(userId: string, now = Date.now()) {
 		})
 		.from(connections)
 		.where(
-			and(
-				eq(connections.status, 'accepted'),
-				or(eq(connections.requesterId, userId), eq(connections.addresseeId, userId)),
-			),
+			scope === 'all'
+				? eq(connections.status, 'accepted')
+				: and(
+						eq(connections.status, 'accepted'),
+						or(eq(connections.requesterId, scope.userId), eq(connections.addresseeId, scope.userId)),
+					),
 		)
 		.all()
-	const partnerOf = (row: (typeof accepted)[number]) => (row.requesterId === userId ? row.addresseeId : row.requesterId)
-	const snapshots = loadSnapshots(db, [userId, ...accepted.map(partnerOf)])
+	if (accepted.length === 0) return { suspended: 0, restored: 0 }
+	const snapshots = loadSnapshots(
+		db,
+		scope === 'all' ? 'all' : accepted.flatMap((row) => [row.requesterId, row.addresseeId]),
+	)
 	const settings = readPolicySettings(db)
-	const self = snapshots.get(userId)
 	const toSuspend: string[] = []
 	const toRestore: string[] = []
 	for (const row of accepted) {
-		const partner = snapshots.get(partnerOf(row))
-		const conflicted = !self || !partner || evaluateConflict(self, partner, settings, now).conflicted
+		const requester = snapshots.get(row.requesterId)
+		const addressee = snapshots.get(row.addresseeId)
+		// As in checkPair: a member without a profile cannot be vetted, so the pair stays apart.
+		const conflicted = !requester || !addressee || evaluateConflict(requester, addressee, settings, now).conflicted
 		if (conflicted && !row.suspendedAt) toSuspend.push(row.id)
 		if (!conflicted && row.suspendedAt) toRestore.push(row.id)
 	}
 	db.transaction((tx) => {
-		if (toSuspend.length)
+		for (let start = 0; start < toSuspend.length; start += 500)
 			tx.update(connections)
 				.set({ suspendedAt: new Date(now) })
-				.where(inArray(connections.id, toSuspend))
+				.where(inArray(connections.id, toSuspend.slice(start, start + 500)))
 				.run()
-		if (toRestore.length)
-			tx.update(connections).set({ suspendedAt: null }).where(inArray(connections.id, toRestore)).run()
+		for (let start = 0; start < toRestore.length; start += 500)
+			tx.update(connections)
+				.set({ suspendedAt: null })
+				.where(inArray(connections.id, toRestore.slice(start, start + 500)))
+				.run()
 	})
 	return { suspended: toSuspend.length, restored: toRestore.length }
 }

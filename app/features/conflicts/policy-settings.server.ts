@@ -2,14 +2,14 @@
  * The admin side of the conflict policy: changing its settings (which recompiles every member's
  * conflict keys and re-checks every accepted connection) and reading the decision log.
  */
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, count, desc, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
-import { conflictDecisions, connections, policySettings, users } from '#db/schema.ts'
+import { conflictDecisions, policySettings, users } from '#db/schema.ts'
 import { db } from '#app/utils/db.server.ts'
-import { loadSnapshots, readPolicySettings, rebuildConflictKeys } from './conflict-keys.server.ts'
-import type { EntryPoint } from './conflicts.server.ts'
-import { evaluateConflict, type PolicySettings } from './policy.ts'
+import { readPolicySettings, rebuildConflictKeys } from './conflict-keys.server.ts'
+import { syncConnectionSuspensions, type EntryPoint } from './conflicts.server.ts'
+import type { PolicySettings } from './policy.ts'
 import { PolicySettingsSchema } from './policy-settings-schema.ts'
 
 type SettingsField = keyof z.infer<typeof PolicySettingsSchema>
@@ -40,47 +40,6 @@ export function describePolicySettings() {
 }
 
 /**
- * Re-checks every accepted connection against the policy in one pass (a fixed number of
- * queries): suspends those now in conflict, restores those no longer in conflict.
- * Synchronous, so it can run inside the caller's transaction.
- */
-export function syncAllConnectionSuspensions(now = Date.now()) {
-	const accepted = db
-		.select({
-			id: connections.id,
-			requesterId: connections.requesterId,
-			addresseeId: connections.addresseeId,
-			suspendedAt: connections.suspendedAt,
-		})
-		.from(connections)
-		.where(eq(connections.status, 'accepted'))
-		.all()
-	if (accepted.length === 0) return { suspended: 0, restored: 0 }
-	const snapshots = loadSnapshots(db, 'all')
-	const settings = readPolicySettings(db)
-	const toSuspend: string[] = []
-	const toRestore: string[] = []
-	for (const row of accepted) {
-		const requester = snapshots.get(row.requesterId)
-		const addressee = snapshots.get(row.addresseeId)
-		// As in checkPair: a member without a profile cannot be vetted, so the pair stays apart.
-		const conflicted = !requester || !addressee || evaluateConflict(requester, addressee, settings, now).conflicted
-		if (conflicted && !row.suspendedAt) toSuspend.push(row.id)
-		if (!conflicted && row.suspendedAt) toRestore.push(row.id)
-	}
-	db.transaction((tx) => {
-		for (const chunk of chunked(toSuspend, 500))
-			tx.update(connections)
-				.set({ suspendedAt: new Date(now) })
-				.where(inArray(connections.id, chunk))
-				.run()
-		for (const chunk of chunked(toRestore, 500))
-			tx.update(connections).set({ suspendedAt: null }).where(inArray(connections.id, chunk)).run()
-	})
-	return { suspended: toSuspend.length, restored: toRestore.length }
-}
-
-/**
  * Changes the policy settings, then recompiles every member's conflict keys and re-checks every
  * accepted connection, all in one transaction: a failure leaves the old settings in force.
  */
@@ -102,7 +61,7 @@ export function updatePolicySettings(
 			})
 			.run()
 		const keys = rebuildConflictKeys(db, 'all', now)
-		const changedConnections = syncAllConnectionSuspensions(now)
+		const changedConnections = syncConnectionSuspensions('all', now)
 		return { ok: true, previous, current, keys, connections: changedConnections }
 	})
 }
@@ -149,10 +108,4 @@ export function listConflictDecisions({ page, rule, entryPoint }: DecisionFilter
 		pageSize: decisionsPerPage,
 		pageCount: Math.max(1, Math.ceil(total / decisionsPerPage)),
 	}
-}
-
-function chunked<T>(items: readonly T[], size: number) {
-	const chunks: T[][] = []
-	for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size))
-	return chunks
 }
