@@ -1,0 +1,88 @@
+/**
+ * Load-tests the production server with autocannon: the signed-in directory against a trivial
+ * Remix route (GET /login, signed out: a loader that returns null) in the same run.
+ */
+import autocannon from 'autocannon'
+import { signedInBrowser, Browser } from '#tests/http/support.ts'
+import { startServerProcess } from '#tests/support/server-process.ts'
+import { buildIfNeeded } from '../scripts/build-if-needed.ts'
+
+export const httpTargetRatio = 0.4
+
+export type HttpResult = {
+	name: string
+	path: string
+	signedIn: boolean
+	requestsPerSecond: number
+	p50: number
+	p99: number
+	total: number
+	non2xx: number
+	errors: number
+	baseline: boolean
+}
+
+const acceptHeaders = {
+	Accept: 'text/html,application/xhtml+xml',
+	'Accept-Encoding': 'gzip, deflate, br',
+	'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) crossroads-bench',
+}
+
+export async function runHttpBench(options: {
+	databasePath: string
+	connections: number
+	durationSeconds: number
+	email: string
+	password: string
+}) {
+	if (buildIfNeeded()) console.log('Built the production bundle')
+	const server = await startServerProcess({ databasePath: options.databasePath, seed: false })
+	try {
+		const browser = await signedInBrowser(server, options.email, options.password)
+		const cookie = browser.cookieHeader()
+		const cases = [
+			{ name: 'baseline: GET /login (signed out, trivial loader)', path: '/login', signedIn: false, baseline: true },
+			{ name: 'GET /members (signed in)', path: '/members', signedIn: true, baseline: false },
+			{
+				name: 'GET /members?region=Europe&q=brand (signed in)',
+				path: '/members?region=Europe&q=brand',
+				signedIn: true,
+				baseline: false,
+			},
+		]
+		const results: HttpResult[] = []
+		for (const entry of cases) {
+			const headers: Record<string, string> = { ...acceptHeaders, ...(entry.signedIn ? { Cookie: cookie } : {}) }
+			// One checked request first: a redirect or an error page would make the numbers meaningless.
+			const check = await new Browser(server).get(entry.path, headers)
+			if (check.status !== 200) throw new Error(`GET ${entry.path} answered ${check.status}, expected 200`)
+			// A short warm-up so the JIT and SQLite's page cache are hot before measuring.
+			await autocannon({
+				url: new URL(entry.path, server.url).href,
+				connections: options.connections,
+				duration: 2,
+				headers,
+			})
+			const result = await autocannon({
+				url: new URL(entry.path, server.url).href,
+				connections: options.connections,
+				duration: options.durationSeconds,
+				headers,
+			})
+			results.push({
+				...entry,
+				requestsPerSecond: result.requests.average,
+				p50: result.latency.p50,
+				p99: result.latency.p99,
+				total: result.requests.total,
+				non2xx: result.non2xx,
+				errors: result.errors + result.timeouts,
+			})
+			console.log(`  ${entry.name}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms`)
+		}
+		return results
+	} finally {
+		const code = await server.stop()
+		if (code !== 0 && code !== null) console.warn(`The server exited with ${code}:\n${server.output().slice(-2000)}`)
+	}
+}
