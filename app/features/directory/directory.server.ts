@@ -45,14 +45,15 @@ export function searchDirectory(viewerId: string, query: DirectoryQuery) {
 			: sort === 'newest'
 				? sql`u.reviewed_at desc, u.name`
 				: sql`u.name collate nocase`
+	// Filters touch only users and profiles; the count skips the company join the page needs.
 	const from = sql`from users u
 		join member_profiles p on p.user_id = u.id
-		join companies c on c.id = p.company_id
 		${searched}`
 
 	const entries = db.all<DirectoryEntry>(sql`select u.id, u.name, p.title, p.headline, c.name as company, p.region,
 			pc.code as sectorCode, pn.title as sectorTitle
 		${from}
+		join companies c on c.id = p.company_id
 		left join company_sector_codes pc on pc.company_id = p.company_id and pc.is_primary = 1
 		left join naics_codes pn on pn.code = pc.code
 		where ${where}
