@@ -1,90 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import type { BrowserContextOptions, Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { demoAccounts, demoPassword } from '../../db/seed.ts'
-import { launchChromium } from '../support/chromium.ts'
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
+import { useBrowserHarness } from './support/harness.ts'
 
 /**
  * The demo logins people try first, each role's header and navigation, and the public pages
  * at phone width: no sideways scrolling, every form control labelled.
  */
 
-const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url))
 const roleLabels = { member: 'Member', moderator: 'Moderator', admin: 'Admin' } as const
 const phone = { width: 390, height: 844 }
 const admin = demoAccounts.find((account) => account.role === 'admin')!
 
-let directory: string
-let server: ServerProcess | undefined
-let browser: Browser | undefined
-const contexts: BrowserContext[] = []
-const browserErrors: string[] = []
-
-beforeAll(async () => {
-	mkdirSync(screenshotDir, { recursive: true })
-	directory = mkdtempSync(join(tmpdir(), 'crossroads-e2e-demo-logins-'))
-	server = await startServerProcess({ databasePath: join(directory, 'e2e.db'), seed: true })
-	browser = await launchChromium()
-})
-
-afterAll(async () => {
-	for (const context of contexts) await context.close()
-	await browser?.close()
-	await server?.stop()
-	rmSync(directory, { recursive: true, force: true })
-})
-
-beforeEach(({ task, onTestFailed }) => {
-	// A test.fails test is expected to fail: no need for the logs then.
-	if (!task.fails)
-		onTestFailed(() => console.log(`Server output:\n${server?.output()}\nBrowser errors:\n${browserErrors.join('\n')}`))
-})
-
-/** A fresh browser context (its own cookies) and page; desktop-sized unless told otherwise. */
-async function newPage(options: BrowserContextOptions = {}) {
-	const context = await browser!.newContext({
-		baseURL: server!.url,
-		viewport: { width: 1280, height: 900 },
-		...options,
-	})
-	context.setDefaultTimeout(15_000)
-	contexts.push(context)
-	const page = await context.newPage()
-	page.on('pageerror', (error) => browserErrors.push(`pageerror: ${error.message}`))
-	page.on('console', (message) => {
-		// An HTTP error status (403, 404) is logged as a failed resource load; expected here.
-		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-			browserErrors.push(`console.error: ${message.text()}`)
-	})
-	return page
-}
-
-/** Remix has hydrated: the router exists and React owns the body. */
-async function waitForHydration(page: Page) {
-	await page.waitForFunction(
-		() =>
-			document.readyState === 'complete' &&
-			'__remixRouter' in window &&
-			Object.keys(document.body).some((key) => key.startsWith('__reactFiber$')),
-	)
-}
-
-function screenshot(page: Page, name: string) {
-	return page.screenshot({ path: join(screenshotDir, `demo-logins-${name}.png`), fullPage: true })
-}
-
-async function signIn(page: Page, email: string, password: string) {
-	await page.goto('/login')
-	await waitForHydration(page)
-	await page.getByLabel('Work email', { exact: true }).fill(email)
-	await page.getByLabel('Password', { exact: true }).fill(password)
-	await page.getByRole('main').getByRole('button', { name: 'Sign in', exact: true }).click()
-	await page.waitForURL((url) => url.pathname === '/')
-}
+const harness = useBrowserHarness('demo-logins')
+const { newPage, waitForHydration, screenshot, signIn } = harness
 
 /** The page's width beyond the viewport, and the elements that stick out, for the failure message. */
 async function horizontalOverflow(page: Page) {
@@ -230,5 +159,5 @@ describe('phone width (390 × 844)', () => {
 })
 
 test('no uncaught errors or console errors in the browser', () => {
-	expect(browserErrors).toEqual([])
+	expect(harness.browserErrors).toEqual([])
 })

@@ -1,19 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { demoAccounts, demoPassword } from '../../db/seed.ts'
-import { launchChromium } from '../support/chromium.ts'
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
+import { useBrowserHarness } from './support/harness.ts'
 
 /**
  * The whole way in, in a real browser against the production server: a visitor applies, an
  * admin approves, the new member signs out and back in. Each step builds on the one before.
  */
 
-const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url))
 const admin = demoAccounts.find((account) => account.role === 'admin')!
 const applicant = {
 	name: 'Priya Raman',
@@ -28,62 +22,14 @@ const applicant = {
 	password: 'a-long-enough-passphrase',
 }
 
-let directory: string
-let server: ServerProcess | undefined
-let browser: Browser | undefined
-const contexts: BrowserContext[] = []
-const browserErrors: string[] = []
+const harness = useBrowserHarness('onboarding')
+const { newPage, waitForHydration, screenshot } = harness
 /** The applicant's browser: a visitor first, signed in from step (b) on. */
 let applicantPage: Page
 
 beforeAll(async () => {
-	mkdirSync(screenshotDir, { recursive: true })
-	directory = mkdtempSync(join(tmpdir(), 'crossroads-e2e-onboarding-'))
-	server = await startServerProcess({ databasePath: join(directory, 'e2e.db'), seed: true })
-	browser = await launchChromium()
 	applicantPage = await newPage()
 })
-
-afterAll(async () => {
-	for (const context of contexts) await context.close()
-	await browser?.close()
-	await server?.stop()
-	rmSync(directory, { recursive: true, force: true })
-})
-
-beforeEach(({ task, onTestFailed }) => {
-	// A test.fails test is expected to fail: no need for the logs then.
-	if (!task.fails)
-		onTestFailed(() => console.log(`Server output:\n${server?.output()}\nBrowser errors:\n${browserErrors.join('\n')}`))
-})
-
-async function newPage() {
-	const context = await browser!.newContext({ baseURL: server!.url, viewport: { width: 1280, height: 900 } })
-	context.setDefaultTimeout(15_000)
-	contexts.push(context)
-	const page = await context.newPage()
-	page.on('pageerror', (error) => browserErrors.push(`pageerror: ${error.message}`))
-	page.on('console', (message) => {
-		// An HTTP error status (401 on a wrong password, 403, 404) is logged as a failed load; expected.
-		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-			browserErrors.push(`console.error: ${message.text()}`)
-	})
-	return page
-}
-
-/** Remix has hydrated: the router exists and React owns the body. */
-async function waitForHydration(page: Page) {
-	await page.waitForFunction(
-		() =>
-			document.readyState === 'complete' &&
-			'__remixRouter' in window &&
-			Object.keys(document.body).some((key) => key.startsWith('__reactFiber$')),
-	)
-}
-
-function screenshot(page: Page, name: string) {
-	return page.screenshot({ path: join(screenshotDir, `onboarding-${name}.png`), fullPage: true })
-}
 
 function pathOf(page: Page) {
 	const url = new URL(page.url())
@@ -101,7 +47,8 @@ function accessibleDescription(page: Page, label: string) {
 	)
 }
 
-async function signIn(page: Page, email: string, password: string) {
+/** Fills and submits the sign-in form of the page the browser is on. */
+async function fillSignInForm(page: Page, email: string, password: string) {
 	await waitForHydration(page)
 	await page.getByLabel('Work email', { exact: true }).fill(email)
 	await page.getByLabel('Password', { exact: true }).fill(password)
@@ -160,7 +107,7 @@ describe.sequential('joining Crossroads', () => {
 
 	test('(b) the applicant signs in and only sees the status of their application', async () => {
 		const page = applicantPage
-		await signIn(page, applicant.email, applicant.password)
+		await fillSignInForm(page, applicant.email, applicant.password)
 		await page.waitForURL((url) => url.pathname === '/application')
 		await page.getByRole('heading', { level: 1, name: 'Your application is under review' }).waitFor()
 		await page.getByText(`Signed in as ${applicant.name}.`).waitFor()
@@ -179,7 +126,7 @@ describe.sequential('joining Crossroads', () => {
 	test('(c) the admin approves the new applicant from the applications queue', async () => {
 		const page = await newPage()
 		await page.goto('/login')
-		await signIn(page, admin.email, demoPassword)
+		await fillSignInForm(page, admin.email, demoPassword)
 		await page.waitForURL((url) => url.pathname === '/')
 		const header = page.getByRole('banner')
 		await header.getByText(admin.name, { exact: true }).waitFor()
@@ -232,7 +179,7 @@ describe.sequential('joining Crossroads', () => {
 
 		await page.goto('/settings')
 		expect(pathOf(page)).toBe('/login?redirectTo=%2Fsettings')
-		await signIn(page, applicant.email, applicant.password)
+		await fillSignInForm(page, applicant.email, applicant.password)
 		await page.waitForURL((url) => url.pathname === '/settings')
 		await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
 		await page.getByText(applicant.email, { exact: true }).waitFor()
@@ -242,7 +189,7 @@ describe.sequential('joining Crossroads', () => {
 	test('(f) a wrong password shows an alert on /login', async () => {
 		const page = await newPage()
 		await page.goto('/login')
-		await signIn(page, admin.email, 'not-the-right-password')
+		await fillSignInForm(page, admin.email, 'not-the-right-password')
 		const alert = page.getByRole('alert').filter({ hasText: 'That email and password do not match an account.' })
 		await alert.waitFor()
 		expect(pathOf(page)).toBe('/login')
@@ -251,6 +198,6 @@ describe.sequential('joining Crossroads', () => {
 	})
 
 	test('no uncaught errors or console errors in the browser', () => {
-		expect(browserErrors).toEqual([])
+		expect(harness.browserErrors).toEqual([])
 	})
 })

@@ -1,65 +1,26 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { loadSnapshots, readPolicySettings } from '../../app/features/conflicts/conflict-keys.server.ts'
 import { evaluateConflict } from '../../app/features/conflicts/policy.ts'
 import { openDatabase } from '../../db/client.ts'
 import { conflictShowcase, demoPassword } from '../../db/seed.ts'
-import { launchChromium } from '../support/chromium.ts'
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
+import { useBrowserHarness } from './support/harness.ts'
 
 /** The conflict policy as a member meets it: a competitor's profile by URL, then a real connection. */
 
-const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url))
+const harness = useBrowserHarness('peers')
 const maya = conflictShowcase.demoMember
-let directory: string
-let server: ServerProcess | undefined
-let browser: Browser | undefined
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-	mkdirSync(screenshotDir, { recursive: true })
-	directory = mkdtempSync(join(tmpdir(), 'crossroads-e2e-peers-'))
-	server = await startServerProcess({ databasePath: join(directory, 'e2e.db'), seed: true })
-	browser = await launchChromium()
-})
-
-afterAll(async () => {
-	for (const context of contexts) await context.close()
-	await browser?.close()
-	await server?.stop()
-	rmSync(directory, { recursive: true, force: true })
-})
 
 async function signedInPage(email: string) {
-	const context = await browser!.newContext({ baseURL: server!.url, viewport: { width: 1280, height: 900 } })
-	context.setDefaultTimeout(15_000)
-	contexts.push(context)
-	const page = await context.newPage()
-	await page.goto('/login')
-	// Wait for hydration, so the click goes through Remix rather than racing it.
-	await page.waitForFunction(
-		() =>
-			document.readyState === 'complete' &&
-			'__remixRouter' in window &&
-			Object.keys(document.body).some((key) => key.startsWith('__reactFiber$')),
-	)
-	await page.getByLabel('Work email', { exact: true }).fill(email)
-	await page.getByLabel('Password', { exact: true }).fill(demoPassword)
-	await page.getByRole('main').getByRole('button', { name: 'Sign in', exact: true }).click()
-	await page.waitForURL((url) => url.pathname === '/')
+	const page = await harness.newPage()
+	await harness.signIn(page, email, demoPassword)
 	return page
 }
 
-const shot = (page: Page, name: string) =>
-	page.screenshot({ path: join(screenshotDir, `peers-${name}.png`), fullPage: true })
+const shot = harness.screenshot
 
 /** An active member Maya has no connection with and may meet, read from the seeded database. */
 function cleanStranger() {
-	const db = openDatabase(join(directory, 'e2e.db'))
+	const db = openDatabase(harness.databasePath)
 	try {
 		const candidates = db.$client
 			.prepare(
@@ -142,4 +103,8 @@ test('the directory never shows a member the policy keeps apart, whatever the se
 	await shot(page, 'directory-retail')
 	await page.goBack()
 	await page.waitForURL((url) => !url.searchParams.has('sector'))
+})
+
+test('no uncaught errors or console errors in the browser', () => {
+	expect(harness.browserErrors).toEqual([])
 })
