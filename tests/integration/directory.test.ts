@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { expertiseTags, introductionBlocks, memberProfiles, users } from '#db/schema.ts'
+import { applyForMembership } from '#app/features/accounts/accounts.server.ts'
+import { reviewApplication } from '#app/features/accounts/applications.server.ts'
+import { JoinSchema } from '#app/features/accounts/schemas.ts'
 import { rebuildConflictKeys } from '#app/features/conflicts/conflict-keys.server.ts'
 import { checkPair } from '#app/features/conflicts/conflicts.server.ts'
 import { searchDirectory } from '#app/features/directory/directory.server.ts'
@@ -106,5 +109,40 @@ describe('searchDirectory', () => {
 		expect(first.members).toHaveLength(20)
 		expect(second.members).toHaveLength(5)
 		expect(new Set([...ids(first), ...ids(second)]).size).toBe(25)
+	})
+})
+
+describe('members who joined after the keys were compiled', () => {
+	test('an approved applicant in the viewer’s industry group never shows up, without any manual rebuild', async () => {
+		const viewer = await createUser({ sectorCode: '445110' })
+		const admin = await createUser({ role: 'admin', sectorCode: '522110' })
+		rebuildConflictKeys(db, 'all')
+		const email = `newcomer.${crypto.randomUUID()}@example.test`
+		await applyForMembership(
+			JoinSchema.parse({
+				name: 'Nora Newcomer',
+				email,
+				password: 'a long enough password',
+				title: 'CMO',
+				company: `Corner Grocer ${crypto.randomUUID().slice(0, 6)}`,
+				sector: '44',
+				region: 'Europe',
+				timeZone: 'Europe/Paris',
+			}),
+		)
+		const newcomer = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!
+		expect(reviewApplication(admin.id, newcomer.id, 'approve').ok).toBe(true)
+		expect(checkPair(viewer.id, newcomer.id).conflicted).toBe(true)
+		expect(ids(searchDirectory(viewer.id, query({ q: 'Nora Newcomer' })))).not.toContain(newcomer.id)
+	})
+
+	test('a member whose keys were never compiled is left out rather than shown unchecked', async () => {
+		const viewer = await createUser({ sectorCode: '445110' })
+		rebuildConflictKeys(db, 'all')
+		const uncompiled = await createUser({ name: 'Ulla Uncompiled', sectorCode: '522110' })
+		expect(checkPair(viewer.id, uncompiled.id).conflicted).toBe(false)
+		expect(ids(searchDirectory(viewer.id, query({ q: 'Ulla Uncompiled' })))).toEqual([])
+		rebuildConflictKeys(db, [uncompiled.id])
+		expect(ids(searchDirectory(viewer.id, query({ q: 'Ulla Uncompiled' })))).toEqual([uncompiled.id])
 	})
 })

@@ -6,6 +6,7 @@ import { db, prepareOnce } from '#app/utils/db.server.ts'
 import { decoyPasswordHash, hashPassword, verifyPassword } from '#app/utils/password.server.ts'
 import { createLimiter } from '#app/utils/rate-limit.server.ts'
 import { findOrCreateCompany } from '../companies/companies.server.ts'
+import { rebuildConflictKeys } from '../conflicts/conflict-keys.server.ts'
 import type { JoinSchema } from './schemas.ts'
 
 export type ClientInfo = { ipAddress: string; userAgent: string }
@@ -76,7 +77,7 @@ export async function applyForMembership(
 		.get()
 	if (!sector) return { ok: false, field: 'sector', message: 'Choose your company’s sector from the list.' }
 	const passwordHash = await hashPassword(application.password)
-	db.transaction((tx) => {
+	const createdId = db.transaction((tx) => {
 		const inserted = tx
 			.insert(users)
 			.values({
@@ -89,7 +90,7 @@ export async function applyForMembership(
 			.onConflictDoNothing({ target: users.email })
 			.returning({ id: users.id })
 			.get()
-		if (!inserted) return
+		if (!inserted) return null
 		tx.insert(memberProfiles)
 			.values({
 				userId: inserted.id,
@@ -99,7 +100,10 @@ export async function applyForMembership(
 				timeZone: application.timeZone,
 			})
 			.run()
+		return inserted.id
 	})
+	// Compiled now, so the member is known to every list's conflict filter once approved.
+	if (createdId) rebuildConflictKeys(db, [createdId])
 	return { ok: true }
 }
 

@@ -4,6 +4,7 @@
  * of connections that a profile change put in conflict.
  */
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { conflictDecisions, connections, memberConflictKeys, naicsCodes } from '#db/schema.ts'
 import { db } from '#app/utils/db.server.ts'
 import { loadSnapshots, readPolicySettings } from './conflict-keys.server.ts'
@@ -90,6 +91,17 @@ export function conflictedMembersOf(viewerId: string, now = Date.now()): SQL {
 		inArray(memberConflictKeys.key, forbidden),
 		or(isNull(memberConflictKeys.expiresAt), sql`${memberConflictKeys.expiresAt} > ${now}`),
 	)}`
+}
+
+/**
+ * The condition every member list applies: the member is compiled into conflict keys (every
+ * member carries `user:<id>`; one primary-key lookup) and none of their keys is forbidden for
+ * the viewer. A member whose keys are missing is left out, never shown unchecked.
+ */
+export function listableFor(viewerId: string, memberId: SQL | SQLiteColumn, now = Date.now()): SQL {
+	return sql`exists (select 1 from ${memberConflictKeys} compiled
+			where compiled.user_id = ${memberId} and compiled.key = 'user:' || ${memberId})
+		and ${memberId} not in (${conflictedMembersOf(viewerId, now)})`
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { db } from '#app/utils/db.server.ts'
-import { conflictedMembersOf } from '../conflicts/conflicts.server.ts'
+import { listableFor } from '../conflicts/conflicts.server.ts'
 import { pageSize, toFtsQuery, type DirectoryQuery } from './search-params.ts'
 
 export type DirectoryEntry = {
@@ -17,16 +17,12 @@ export type DirectoryEntry = {
 /**
  * One page of the directory for a viewer: active members matching the search and filters,
  * never the viewer and never anyone in conflict with them (one indexed subquery, see
- * conflictedMembersOf). Two queries: the page and its count.
+ * listableFor). Two queries: the page and its count.
  */
 export function searchDirectory(viewerId: string, query: DirectoryQuery) {
 	const match = toFtsQuery(query.q)
 	const sort = query.sort ?? (match ? 'relevance' : 'name')
-	const conditions: SQL[] = [
-		sql`u.status = 'active'`,
-		sql`u.id != ${viewerId}`,
-		sql`u.id not in (${conflictedMembersOf(viewerId)})`,
-	]
+	const conditions: SQL[] = [sql`u.status = 'active'`, sql`u.id != ${viewerId}`, listableFor(viewerId, sql`u.id`)]
 	if (query.sector)
 		conditions.push(sql`exists (select 1 from company_sector_codes sc join naics_codes sn on sn.code = sc.code
 			where sc.company_id = p.company_id and sn.sector = ${query.sector})`)
