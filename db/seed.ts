@@ -30,6 +30,7 @@ import {
 } from '@faker-js/faker'
 import { companyNameKey } from '../app/features/companies/companies.server.ts'
 import { rebuildConflictKeys } from '../app/features/conflicts/conflict-keys.server.ts'
+import { chunked } from '../app/utils/collections.ts'
 import {
 	defaultPolicySettings,
 	evaluateConflict,
@@ -699,15 +700,15 @@ export async function seedDemoData(db: AppDatabase): Promise<{ members: number }
 	const passwordHash = await hashPassword(demoPassword)
 	const data = buildDemoData(passwordHash)
 	db.transaction((tx) => {
-		for (const chunk of chunks(data.companies)) tx.insert(companies).values(chunk).run()
-		for (const chunk of chunks(data.companyCodes)) tx.insert(companySectorCodes).values(chunk).run()
-		for (const chunk of chunks(data.users)) tx.insert(users).values(chunk).run()
-		for (const chunk of chunks(data.profiles)) tx.insert(memberProfiles).values(chunk).run()
-		for (const chunk of chunks(data.tags)) tx.insert(expertiseTags).values(chunk).run()
-		for (const chunk of chunks(data.pastRoles)) tx.insert(pastRoles).values(chunk).run()
-		for (const chunk of chunks(data.competitors)) tx.insert(declaredCompetitors).values(chunk).run()
-		for (const chunk of chunks(data.blocks)) tx.insert(introductionBlocks).values(chunk).run()
-		for (const chunk of chunks(data.connections)) tx.insert(connections).values(chunk).run()
+		for (const chunk of chunked(data.companies, insertChunkSize)) tx.insert(companies).values(chunk).run()
+		for (const chunk of chunked(data.companyCodes, insertChunkSize)) tx.insert(companySectorCodes).values(chunk).run()
+		for (const chunk of chunked(data.users, insertChunkSize)) tx.insert(users).values(chunk).run()
+		for (const chunk of chunked(data.profiles, insertChunkSize)) tx.insert(memberProfiles).values(chunk).run()
+		for (const chunk of chunked(data.tags, insertChunkSize)) tx.insert(expertiseTags).values(chunk).run()
+		for (const chunk of chunked(data.pastRoles, insertChunkSize)) tx.insert(pastRoles).values(chunk).run()
+		for (const chunk of chunked(data.competitors, insertChunkSize)) tx.insert(declaredCompetitors).values(chunk).run()
+		for (const chunk of chunked(data.blocks, insertChunkSize)) tx.insert(introductionBlocks).values(chunk).run()
+		for (const chunk of chunked(data.connections, insertChunkSize)) tx.insert(connections).values(chunk).run()
 	})
 	// Opens its own transaction, so it runs once the seed has committed.
 	rebuildConflictKeys(db, 'all')
@@ -1388,10 +1389,6 @@ function storyFor(
 		agency: faker.helpers.arrayElement(agencies),
 		previousIndustry,
 	}
-}
-
-function* chunks<T>(rows: readonly T[], size = insertChunkSize) {
-	for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size)
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

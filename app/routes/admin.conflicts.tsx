@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { buttonClass } from '#app/components/button.tsx'
+import { Pagination } from '#app/components/pagination.tsx'
 import { SelectField } from '#app/components/forms.tsx'
 import { Card, PageHeader } from '#app/components/page.tsx'
 import type { EntryPoint } from '#app/features/conflicts/conflicts.server.ts'
@@ -65,12 +66,6 @@ function labelOf<K extends string>(labels: Record<K, string>, key: string) {
 
 export default function AdminConflictsRoute() {
 	const { rows, total, page, pageCount, pageSize, filters } = useLoaderData<typeof loader>()
-	const pageLink = (target: number) =>
-		`?${new URLSearchParams({
-			...(filters.rule ? { rule: filters.rule } : {}),
-			...(filters.entryPoint ? { entryPoint: filters.entryPoint } : {}),
-			page: String(target),
-		})}`
 	const first = (page - 1) * pageSize + 1
 	const last = first + rows.length - 1
 	return (
@@ -165,27 +160,7 @@ export default function AdminConflictsRoute() {
 					</table>
 				</div>
 			) : null}
-			{pageCount > 1 || page > 1 ? (
-				<nav aria-label="Pages" className="flex items-center justify-between text-sm">
-					{page > 1 ? (
-						<Link to={pageLink(Math.min(page - 1, pageCount))} rel="prev" className={buttonClass('secondary')}>
-							← Newer
-						</Link>
-					) : (
-						<span />
-					)}
-					<span className="text-ink-500">
-						Page {page} of {pageCount}
-					</span>
-					{page < pageCount ? (
-						<Link to={pageLink(page + 1)} rel="next" className={buttonClass('secondary')}>
-							Older →
-						</Link>
-					) : (
-						<span />
-					)}
-				</nav>
-			) : null}
+			<Pagination page={page} pageCount={pageCount} labels={{ previous: '← Newer', next: 'Older →' }} />
 		</div>
 	)
 }

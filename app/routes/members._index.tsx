@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation, useSearchParams, useSubmit } from '@remix-run/react'
 import { InitialsAvatar } from '#app/components/avatar.tsx'
-import { Button, buttonClass } from '#app/components/button.tsx'
+import { Button } from '#app/components/button.tsx'
 import { Card, PageHeader } from '#app/components/page.tsx'
+import { Pagination } from '#app/components/pagination.tsx'
 import { directoryFilterOptions, searchDirectory } from '#app/features/directory/directory.server.ts'
 import { parseDirectoryQuery } from '#app/features/directory/search-params.ts'
 import { regions } from '#app/features/members/regions.ts'
@@ -26,11 +27,6 @@ export default function MembersRoute() {
 	const [searchParams] = useSearchParams()
 	const navigation = useNavigation()
 	const submit = useSubmit()
-	const pageLink = (page: number) => {
-		const params = new URLSearchParams(searchParams)
-		params.set('page', String(page))
-		return `?${params}`
-	}
 	const filterSelect = (
 		name: string,
 		label: string,
@@ -164,27 +160,7 @@ export default function MembersRoute() {
 					))}
 				</ul>
 			)}
-			{result.pages > 1 ? (
-				<nav aria-label="Pages" className="flex items-center justify-between">
-					{query.page > 1 ? (
-						<Link to={pageLink(query.page - 1)} className={buttonClass('secondary')} rel="prev">
-							Previous
-						</Link>
-					) : (
-						<span />
-					)}
-					<span className="text-sm text-ink-500">
-						Page {query.page} of {result.pages}
-					</span>
-					{query.page < result.pages ? (
-						<Link to={pageLink(query.page + 1)} className={buttonClass('secondary')} rel="next">
-							Next
-						</Link>
-					) : (
-						<span />
-					)}
-				</nav>
-			) : null}
+			<Pagination page={query.page} pageCount={result.pages} />
 		</div>
 	)
 }

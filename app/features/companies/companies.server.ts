@@ -6,7 +6,11 @@ type Writer = Pick<AppDatabase, 'select' | 'insert'>
 
 /** How two spellings of one company compare: case and spacing do not matter. */
 export function companyNameKey(name: string) {
-	return name.trim().replace(/\s+/g, ' ').toLowerCase()
+	return tidyCompanyName(name).toLowerCase()
+}
+
+function tidyCompanyName(name: string) {
+	return name.trim().replace(/\s+/g, ' ')
 }
 
 export function newCompanyId() {

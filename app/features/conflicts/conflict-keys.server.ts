@@ -6,6 +6,7 @@
 import { eq, inArray, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { AppDatabase } from '#db/client.ts'
+import { chunked, groupBy } from '#app/utils/collections.ts'
 import {
 	companies,
 	companySectorCodes,
@@ -137,22 +138,4 @@ export function rebuildConflictKeys(database: AppDatabase, members: Members, now
 		for (const chunk of chunked(rows, 500)) tx.insert(memberConflictKeys).values(chunk).run()
 	})
 	return { members: snapshots.size, keys: rows.length }
-}
-
-// Map.groupBy arrives with Node 21; we support Node 20.
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string) {
-	const groups = new Map<string, T[]>()
-	for (const item of items) {
-		const key = keyOf(item)
-		const group = groups.get(key)
-		if (group) group.push(item)
-		else groups.set(key, [item])
-	}
-	return groups
-}
-
-function chunked<T>(items: readonly T[], size: number) {
-	const chunks: T[][] = []
-	for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size))
-	return chunks
 }

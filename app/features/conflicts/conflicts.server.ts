@@ -6,6 +6,7 @@
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { conflictDecisions, connections, memberConflictKeys, naicsCodes } from '#db/schema.ts'
+import { chunked } from '#app/utils/collections.ts'
 import { db } from '#app/utils/db.server.ts'
 import { loadSnapshots, readPolicySettings } from './conflict-keys.server.ts'
 import { evaluateConflict, explainConflict, forbiddenKeysFor, rulesOf, type ConflictExplanation } from './policy.ts'
@@ -145,16 +146,13 @@ export function syncConnectionSuspensions(scope: { userId: string } | 'all', now
 		if (!conflicted && row.suspendedAt) toRestore.push(row.id)
 	}
 	db.transaction((tx) => {
-		for (let start = 0; start < toSuspend.length; start += 500)
+		for (const ids of chunked(toSuspend, 500))
 			tx.update(connections)
 				.set({ suspendedAt: new Date(now) })
-				.where(inArray(connections.id, toSuspend.slice(start, start + 500)))
+				.where(inArray(connections.id, ids))
 				.run()
-		for (let start = 0; start < toRestore.length; start += 500)
-			tx.update(connections)
-				.set({ suspendedAt: null })
-				.where(inArray(connections.id, toRestore.slice(start, start + 500)))
-				.run()
+		for (const ids of chunked(toRestore, 500))
+			tx.update(connections).set({ suspendedAt: null }).where(inArray(connections.id, ids)).run()
 	})
 	return { suspended: toSuspend.length, restored: toRestore.length }
 }
