@@ -27,7 +27,7 @@ export function findOrCreateCompany(tx: Writer, name: string, primaryCode: strin
 	if (existing) return existing.id
 	const id = newCompanyId()
 	tx.insert(companies)
-		.values({ id, name: name.trim().replace(/\s+/g, ' '), nameKey, familyId: id })
+		.values({ id, name: tidyCompanyName(name), nameKey, familyId: id })
 		.run()
 	tx.insert(companySectorCodes).values({ companyId: id, code: primaryCode, isPrimary: true }).run()
 	return id
