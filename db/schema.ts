@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+	blob,
 	index,
 	integer,
 	primaryKey,
@@ -103,6 +104,9 @@ export const companySectorCodes = sqliteTable(
 
 export const companySizes = ['1-50', '51-200', '201-1000', '1001-5000', '5001+'] as const
 export const businessModels = ['b2b', 'b2c', 'both'] as const
+export const openToOptions = ['peer-exchange', 'mentoring', 'speaking'] as const
+/** members: listed in the directory and suggestions; connections: only existing connections see the full profile. */
+export const profileVisibilities = ['members', 'connections'] as const
 
 export const memberProfiles = sqliteTable(
 	'member_profiles',
@@ -121,9 +125,41 @@ export const memberProfiles = sqliteTable(
 		bio: text('bio').notNull().default(''),
 		companySize: text('company_size', { enum: companySizes }),
 		businessModel: text('business_model', { enum: businessModels }).notNull().default('both'),
+		openTo: text('open_to', { mode: 'json' })
+			.notNull()
+			.$type<Array<(typeof openToOptions)[number]>>()
+			.default(sql`'[]'`),
+		visibility: text('visibility', { enum: profileVisibilities }).notNull().default('members'),
+		/** Bumped on every photo upload so its URL changes and caches can keep it forever; null: initials avatar. */
+		photoVersion: integer('photo_version'),
 		updatedAt: timestampNow('updated_at'),
 	},
 	(t) => [index('profiles_company_idx').on(t.companyId), index('profiles_region_idx').on(t.region)],
+)
+
+/** Uploaded profile photos, already resized to a square WebP; kept apart so profile rows stay small. */
+export const memberPhotos = sqliteTable('member_photos', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	content: blob('content', { mode: 'buffer' }).notNull(),
+	contentType: text('content_type').notNull(),
+	updatedAt: timestampNow('updated_at'),
+})
+
+/** Members a viewer dismissed from their "peers to meet" list. */
+export const suggestionDismissals = sqliteTable(
+	'suggestion_dismissals',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		dismissedUserId: text('dismissed_user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestampNow('created_at'),
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.dismissedUserId] })],
 )
 
 export const expertiseTags = sqliteTable(

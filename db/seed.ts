@@ -51,6 +51,7 @@ import {
 	expertiseTags,
 	introductionBlocks,
 	memberProfiles,
+	openToOptions,
 	pastRoles,
 	users,
 	type Role,
@@ -715,6 +716,11 @@ export async function seedDemoData(db: AppDatabase): Promise<{ members: number }
 	return { members: memberCount }
 }
 
+/** A spread of "open to" choices that leaves the random stream (and so the rest of the seed) untouched. */
+function openToFor(index: number): Array<(typeof openToOptions)[number]> {
+	return openToOptions.filter((_, option) => (index >> option) % 2 === 0 || index % 7 === option)
+}
+
 export function isDatabaseEmpty(db: AppDatabase): boolean {
 	return db.select({ id: users.id }).from(users).limit(1).get() === undefined
 }
@@ -824,6 +830,7 @@ function buildDemoData(passwordHash: string): DemoData {
 			bio: profile.bio,
 			companySize: profile.companySize,
 			businessModel: profile.businessModel,
+			openTo: openToFor(data.profiles.length),
 			updatedAt: new Date(since),
 		})
 		for (const tag of profile.tags) data.tags.push({ userId: user.id, tag })
