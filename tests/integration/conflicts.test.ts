@@ -190,7 +190,7 @@ describe('syncConnectionSuspensions', () => {
 		const bankCompany = companyOf(bank.id)
 
 		db.update(companySectorCodes).set({ code: '445110' }).where(eq(companySectorCodes.companyId, bankCompany)).run()
-		expect(syncConnectionSuspensions({ userId: bank.id })).toEqual({ suspended: 1, restored: 0 })
+		expect(syncConnectionSuspensions({ userIds: [bank.id] })).toEqual({ suspended: 1, restored: 0 })
 		const suspended = db
 			.select()
 			.from(connections)
@@ -200,7 +200,7 @@ describe('syncConnectionSuspensions', () => {
 		expect(suspended!.suspendedAt).toBeInstanceOf(Date)
 
 		db.update(companySectorCodes).set({ code: '522110' }).where(eq(companySectorCodes.companyId, bankCompany)).run()
-		expect(syncConnectionSuspensions({ userId: bank.id })).toEqual({ suspended: 0, restored: 1 })
+		expect(syncConnectionSuspensions({ userIds: [bank.id] })).toEqual({ suspended: 0, restored: 1 })
 		expect(
 			db
 				.select()

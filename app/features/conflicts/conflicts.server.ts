@@ -107,11 +107,12 @@ export function listableFor(viewerId: string, memberId: SQL | SQLiteColumn, now 
 
 /**
  * Re-checks accepted connections against the policy: suspends those now in conflict and
- * restores those no longer in conflict; nothing is deleted. Scope: one member's connections
+ * restores those no longer in conflict; nothing is deleted. Scope: some members' connections
  * (after their company, sectors, past roles or competitors change) or all of them (after a
  * settings change). A fixed number of queries; synchronous, so it can join a transaction.
  */
-export function syncConnectionSuspensions(scope: { userId: string } | 'all', now = Date.now()) {
+export function syncConnectionSuspensions(scope: { userIds: readonly string[] } | 'all', now = Date.now()) {
+	if (scope !== 'all' && scope.userIds.length === 0) return { suspended: 0, restored: 0 }
 	const accepted = db
 		.select({
 			id: connections.id,
@@ -125,7 +126,7 @@ export function syncConnectionSuspensions(scope: { userId: string } | 'all', now
 				? eq(connections.status, 'accepted')
 				: and(
 						eq(connections.status, 'accepted'),
-						or(eq(connections.requesterId, scope.userId), eq(connections.addresseeId, scope.userId)),
+						or(inArray(connections.requesterId, scope.userIds), inArray(connections.addresseeId, scope.userIds)),
 					),
 		)
 		.all()
