@@ -9,6 +9,12 @@ import {
 	uniqueIndex,
 	type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core'
+import {
+	businessModels,
+	companySizes,
+	openToOptions,
+	profileVisibilities,
+} from '../app/features/members/profile-options.ts'
 
 export const roles = ['member', 'moderator', 'admin'] as const
 export type Role = (typeof roles)[number]
@@ -102,11 +108,7 @@ export const companySectorCodes = sqliteTable(
 	(t) => [primaryKey({ columns: [t.companyId, t.code] }), index('company_codes_code_idx').on(t.code)],
 )
 
-export const companySizes = ['1-50', '51-200', '201-1000', '1001-5000', '5001+'] as const
-export const businessModels = ['b2b', 'b2c', 'both'] as const
-export const openToOptions = ['peer-exchange', 'mentoring', 'speaking'] as const
-/** members: listed in the directory and suggestions; connections: only existing connections see the full profile. */
-export const profileVisibilities = ['members', 'connections'] as const
+export { businessModels, companySizes, openToOptions, profileVisibilities }
 
 export const memberProfiles = sqliteTable(
 	'member_profiles',

@@ -1,3 +1,4 @@
+import type { ExpertiseTag as VocabularyTag } from '../app/features/members/expertise.ts'
 import type { Region } from '../app/features/members/regions.ts'
 import type { businessModels, companySizes } from './schema.ts'
 
@@ -39,7 +40,7 @@ export const expertiseTagChoices = [
 	{ tag: 'ecommerce', phrase: 'e-commerce' },
 	{ tag: 'customer-insights', phrase: 'customer insights' },
 	{ tag: 'go-to-market', phrase: 'go-to-market planning' },
-] as const
+] as const satisfies ReadonlyArray<{ tag: VocabularyTag; phrase: string }>
 export type ExpertiseTag = (typeof expertiseTagChoices)[number]['tag']
 
 export const titles = [

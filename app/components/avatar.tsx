@@ -17,3 +17,27 @@ export function InitialsAvatar({ name, size = 'h-9 w-9 text-sm' }: { name: strin
 		</span>
 	)
 }
+
+/** The member's uploaded photo when they have one, else their initials. */
+export function MemberAvatar({
+	member,
+	size = 'h-9 w-9 text-sm',
+}: {
+	member: { id: string; name: string; photoVersion: number | null }
+	size?: string
+}) {
+	if (member.photoVersion === null) return <InitialsAvatar name={member.name} size={size} />
+	return (
+		<img
+			src={photoUrl(member.id, member.photoVersion)}
+			alt=""
+			className={`shrink-0 rounded-full bg-ink-100 object-cover ${size}`}
+			loading="lazy"
+			decoding="async"
+		/>
+	)
+}
+
+export function photoUrl(memberId: string, version: number) {
+	return `/photos/${memberId}?v=${version}`
+}

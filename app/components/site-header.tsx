@@ -1,4 +1,4 @@
-import { Form, Link, NavLink } from '@remix-run/react'
+import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import type { Role } from '#db/schema.ts'
 import { InitialsAvatar } from './avatar.tsx'
 import { buttonClass } from './button.tsx'
@@ -9,9 +9,10 @@ export type HeaderViewer = { name: string; role: Role; status: string; pendingRe
 export const roleLabels: Record<Role, string> = { member: 'Member', moderator: 'Moderator', admin: 'Admin' }
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-	`rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-ink-100 text-ink-950' : 'text-ink-500 hover:text-ink-900'}`
+	`rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${isActive ? 'bg-ink-100 text-ink-950' : 'text-ink-500 hover:text-ink-900'}`
 
 export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
+	const { pathname } = useLocation()
 	return (
 		<header className="border-b border-ink-100 bg-white/90 backdrop-blur">
 			<div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
@@ -32,8 +33,14 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 								</span>
 							) : null}
 						</NavLink>
-						<NavLink to="/members" className={navLinkClass}>
+						<NavLink
+							to="/members"
+							className={({ isActive }) => navLinkClass({ isActive: isActive && pathname !== '/members/suggestions' })}
+						>
 							Members
+						</NavLink>
+						<NavLink to="/members/suggestions" className={navLinkClass}>
+							Peers to meet
 						</NavLink>
 						<NavLink to="/settings" className={navLinkClass}>
 							Settings
@@ -49,6 +56,9 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 								<NavLink to="/admin/conflicts" className={navLinkClass}>
 									Conflict log
 								</NavLink>
+								<NavLink to="/admin/companies" className={navLinkClass}>
+									Companies
+								</NavLink>
 							</>
 						) : null}
 					</nav>
@@ -56,13 +66,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 				<div className="ml-auto flex items-center gap-1 sm:gap-3">
 					{viewer ? (
 						<>
-							<div className="flex items-center gap-2.5" data-testid="signed-in-as">
-								<InitialsAvatar name={viewer.name} />
-								<div className="hidden leading-tight sm:block">
-									<div className="text-sm font-semibold text-ink-900">{viewer.name}</div>
-									<div className="text-xs text-ink-500">{roleLabels[viewer.role]}</div>
-								</div>
-							</div>
+							<SignedInAs viewer={viewer} />
 							<Form method="post" action="/logout">
 								<button type="submit" className={buttonClass('ghost', 'px-3')}>
 									Sign out
@@ -83,5 +87,34 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 				</div>
 			</div>
 		</header>
+	)
+}
+
+/** Who is signed in; for active members it opens their profile editor. */
+function SignedInAs({ viewer }: { viewer: NonNullable<HeaderViewer> }) {
+	const content = (
+		<>
+			<InitialsAvatar name={viewer.name} />
+			<div className="hidden leading-tight sm:block">
+				<div className="text-sm font-semibold text-ink-900">{viewer.name}</div>
+				<div className="text-xs text-ink-500">{roleLabels[viewer.role]}</div>
+			</div>
+		</>
+	)
+	if (viewer.status !== 'active')
+		return (
+			<div className="flex items-center gap-2.5" data-testid="signed-in-as">
+				{content}
+			</div>
+		)
+	return (
+		<Link
+			to="/profile"
+			className="flex items-center gap-2.5 rounded-lg px-1.5 py-1 hover:bg-ink-50"
+			data-testid="signed-in-as"
+		>
+			<span className="sr-only">Your profile: </span>
+			{content}
+		</Link>
 	)
 }

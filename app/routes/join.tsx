@@ -6,7 +6,8 @@ import { useEffect } from 'react'
 import { AuthLayout } from '#app/components/auth-layout.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Field, FormAlert, SelectField, TextareaField } from '#app/components/forms.tsx'
-import { applyForMembership, listSectors } from '#app/features/accounts/accounts.server.ts'
+import { NaicsPicker } from '#app/components/naics-picker.tsx'
+import { applyForMembership } from '#app/features/accounts/accounts.server.ts'
 import { JoinSchema, passwordRules } from '#app/features/accounts/schemas.ts'
 import { regions } from '#app/features/members/regions.ts'
 import { listTimeZones } from '#app/features/members/time-zones.ts'
@@ -17,7 +18,6 @@ export const meta: MetaFunction = () => [{ title: 'Apply to join · Crossroads' 
 export async function loader({ context }: LoaderFunctionArgs) {
 	if (context.auth) throw redirect('/')
 	return {
-		sectors: listSectors().map((sector) => ({ value: sector.code, label: sector.label })),
 		timeZones: listTimeZones(),
 	}
 }
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function JoinRoute() {
-	const { sectors, timeZones } = useLoaderData<typeof loader>()
+	const { timeZones } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
@@ -92,15 +92,18 @@ export default function JoinRoute() {
 					errors={fields.company.errors}
 					{...getInputProps(fields.company, { type: 'text' })}
 				/>
-				<SelectField
-					label="Company sector"
-					hint="NAICS 2022 sector. You can name the exact industry on your profile later."
-					placeholder="Choose a sector…"
-					options={sectors}
-					errors={fields.sector.errors}
-					className="sm:col-span-2"
-					{...getSelectProps(fields.sector)}
-				/>
+				<div className="sm:col-span-2">
+					<NaicsPicker
+						id={fields.sector.id}
+						errorId={fields.sector.errorId}
+						name={fields.sector.name}
+						label="Company industry"
+						hint="NAICS 2022. Search by industry or type a code, e.g. “grocery” or 4451; a broad sector is fine."
+						defaultValue={null}
+						errors={fields.sector.errors}
+						required
+					/>
+				</div>
 				<SelectField
 					label="Region"
 					placeholder="Choose a region…"

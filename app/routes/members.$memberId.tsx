@@ -1,8 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
-import { InitialsAvatar } from '#app/components/avatar.tsx'
-import { Button } from '#app/components/button.tsx'
+import { InitialsAvatar, MemberAvatar } from '#app/components/avatar.tsx'
+import { Button, buttonClass } from '#app/components/button.tsx'
 import { TextareaField } from '#app/components/forms.tsx'
 import { Card, Notice } from '#app/components/page.tsx'
 import { checkPair, logConflictDecision } from '#app/features/conflicts/conflicts.server.ts'
@@ -14,7 +14,10 @@ import {
 	respondToConnection,
 	withdrawConnection,
 } from '#app/features/connections/connections.server.ts'
+import { blockMember } from '#app/features/members/profile-editing.server.ts'
 import { getMemberProfile } from '#app/features/members/profile.server.ts'
+import { expertiseLabel } from '#app/features/members/expertise.ts'
+import { labels } from '#app/features/members/profile-schemas.ts'
 import { requireActiveMember } from '#app/utils/auth.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 
@@ -25,9 +28,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { user } = requireActiveMember(context.auth, request)
 	const memberId = params.memberId ?? ''
-	if (memberId === user.id) throw redirect('/settings')
 	const member = getMemberProfile(memberId)
 	if (!member) throw new Response('This member does not exist or is no longer active.', { status: 404 })
+	const localTime = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: member.timeZone }).format(new Date())
+	if (memberId === user.id) return { kind: 'self' as const, member, localTime }
 	const check = checkPair(user.id, member.id)
 	if (check.conflicted) {
 		logConflictDecision(user.id, member.id, check.rules, 'profile')
@@ -41,21 +45,31 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		}
 	}
 	const connection = connectionBetween(user.id, member.id)
+	if (member.visibility === 'connections' && connection?.status !== 'accepted')
+		return {
+			kind: 'limited' as const,
+			member: { id: member.id, name: member.name, title: member.title, company: member.company },
+			connection: describeConnection(connection, user.id),
+		}
 	return {
 		kind: 'profile' as const,
 		member,
-		connection: connection
-			? {
-					id: connection.id,
-					status: connection.status,
-					suspended: connection.suspendedAt !== null,
-					sentByViewer: connection.requesterId === user.id,
-					note: connection.note,
-				}
-			: null,
+		connection: describeConnection(connection, user.id),
 		mutual: mutualConnections(user.id, member.id),
-		localTime: new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: member.timeZone }).format(new Date()),
+		localTime,
 	}
+}
+
+function describeConnection(connection: ReturnType<typeof connectionBetween>, viewerId: string) {
+	return connection
+		? {
+				id: connection.id,
+				status: connection.status,
+				suspended: connection.suspendedAt !== null,
+				sentByViewer: connection.requesterId === viewerId,
+				note: connection.note,
+			}
+		: null
 }
 
 const ConnectionIntent = z.discriminatedUnion('intent', [
@@ -64,6 +78,7 @@ const ConnectionIntent = z.discriminatedUnion('intent', [
 		note: z.string().trim().max(300, { error: 'Keep the note under 300 characters.' }).default(''),
 	}),
 	z.object({ intent: z.enum(['accept', 'decline', 'withdraw', 'remove']), connectionId: z.string().min(1) }),
+	z.object({ intent: z.literal('do-not-introduce') }),
 ])
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -72,6 +87,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	if (!parsed.success)
 		return data({ ok: false as const, message: parsed.error.issues[0]?.message ?? 'Unknown action.' }, { status: 400 })
 	const input = parsed.data
+	if (input.intent === 'do-not-introduce') {
+		const outcome = blockMember(user.id, params.memberId ?? '')
+		if (!outcome.ok) return data({ ok: false as const, message: outcome.message }, { status: 400 })
+		return { ok: true as const, message: null }
+	}
 	const outcome =
 		input.intent === 'request'
 			? requestConnection(user.id, params.memberId ?? '', input.note)
@@ -84,8 +104,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		return data({ ok: false as const, message: outcome.message }, { status: outcome.code === 'not-found' ? 404 : 409 })
 	return { ok: true as const, message: null }
 }
-
-const businessModelLabels = { b2b: 'B2B', b2c: 'B2C', both: 'B2B and B2C' } as const
 
 export default function MemberRoute() {
 	const view = useLoaderData<typeof loader>()
@@ -115,6 +133,13 @@ export default function MemberRoute() {
 								: 'Not a peer match: our competitor policy keeps you apart'}
 						</p>
 						<p className="mt-1">{view.reason.message}</p>
+						{view.reason.rule === 'do-not-introduce' ? (
+							<p className="mt-2">
+								<Link to="/profile#private-list" className="font-semibold underline">
+									Manage your private list
+								</Link>
+							</p>
+						) : null}
 					</div>
 					<Link to="/" className="mt-6 inline-block text-sm font-semibold text-brand-700 hover:underline">
 						Back to home
@@ -123,13 +148,38 @@ export default function MemberRoute() {
 			</div>
 		)
 	}
-	const { member, connection, mutual, localTime } = view
+	if (view.kind === 'limited') {
+		return (
+			<div className="mx-auto max-w-xl px-4 py-12 sm:px-6">
+				<Card>
+					<div className="flex items-center gap-4">
+						<InitialsAvatar name={view.member.name} size="h-14 w-14 text-lg" />
+						<div>
+							<h1 className="text-xl font-semibold text-ink-950">{view.member.name}</h1>
+							<p className="text-sm text-ink-500">
+								{view.member.title} · {view.member.company}
+							</p>
+						</div>
+					</div>
+					<p className="mt-6 text-sm text-ink-700">
+						{view.member.name.split(' ')[0]} shares their full profile with their connections only.
+					</p>
+					<div className="mt-4 flex flex-col gap-3">
+						{actionData?.message ? <Notice tone="warning">{actionData.message}</Notice> : null}
+						<ConnectionPanel connection={view.connection} name={view.member.name} />
+					</div>
+				</Card>
+			</div>
+		)
+	}
+	const { member, localTime } = view
+	const isSelf = view.kind === 'self'
 	return (
 		<div className="mx-auto grid max-w-5xl gap-6 px-4 py-10 sm:px-6 lg:grid-cols-[2fr_1fr]">
 			<div className="flex flex-col gap-6">
 				<Card>
 					<div className="flex flex-col gap-4 sm:flex-row sm:items-center">
-						<InitialsAvatar name={member.name} size="h-16 w-16 text-xl" />
+						<MemberAvatar member={member} size="h-20 w-20 text-2xl" />
 						<div className="min-w-0">
 							<h1 className="text-2xl font-semibold tracking-tight text-ink-950">{member.name}</h1>
 							<p className="text-ink-700">
@@ -139,11 +189,17 @@ export default function MemberRoute() {
 						</div>
 					</div>
 					{member.bio ? <p className="mt-6 leading-7 whitespace-pre-line text-ink-700">{member.bio}</p> : null}
+					{member.openTo.length ? (
+						<p className="mt-6 text-sm text-ink-700">
+							<span className="font-medium text-ink-900">Open to: </span>
+							{member.openTo.map((option) => labels.openTo[option]).join(', ')}
+						</p>
+					) : null}
 					{member.tags.length ? (
 						<ul className="mt-6 flex flex-wrap gap-2" aria-label="Expertise">
 							{member.tags.map((tag) => (
 								<li key={tag} className="rounded-full bg-brand-50 px-3 py-1 text-xs font-medium text-brand-800">
-									{tag.replaceAll('-', ' ')}
+									{expertiseLabel(tag)}
 								</li>
 							))}
 						</ul>
@@ -164,7 +220,7 @@ export default function MemberRoute() {
 						<div>
 							<dt className="text-ink-500">Model and size</dt>
 							<dd className="mt-1 font-medium">
-								{businessModelLabels[member.businessModel]}
+								{labels.businessModel[member.businessModel]}
 								{member.companySize ? ` · ${member.companySize} employees` : ''}
 							</dd>
 						</div>
@@ -182,45 +238,75 @@ export default function MemberRoute() {
 				</Card>
 			</div>
 			<aside className="flex flex-col gap-6">
-				<Card>
-					<h2 className="text-lg font-semibold text-ink-950">Connection</h2>
-					<div className="mt-4 flex flex-col gap-3">
-						{actionData?.message ? <Notice tone="warning">{actionData.message}</Notice> : null}
-						<ConnectionPanel connection={connection} name={member.name} />
-					</div>
-				</Card>
-				<Card>
-					<h2 className="text-lg font-semibold text-ink-950">Mutual connections</h2>
-					{mutual.length ? (
-						<ul className="mt-3 flex flex-col gap-2">
-							{mutual.map((peer) => (
-								<li key={peer.id}>
-									<Link
-										to={`/members/${peer.id}`}
-										className="flex items-center gap-2 text-sm font-medium text-ink-800 hover:underline"
-									>
-										<InitialsAvatar name={peer.name} size="h-7 w-7 text-xs" />
-										{peer.name}
-									</Link>
-								</li>
-							))}
-						</ul>
-					) : (
-						<p className="mt-2 text-sm text-ink-500">None yet.</p>
-					)}
-				</Card>
+				{isSelf ? (
+					<Card>
+						<h2 className="text-lg font-semibold text-ink-950">Your profile</h2>
+						<p className="mt-2 text-sm text-ink-500">
+							This is how peers see you
+							{member.visibility === 'connections' ? ' once you are connected' : ''}.
+						</p>
+						<Link to="/profile" className={buttonClass('primary', 'mt-4 w-full')}>
+							Edit profile
+						</Link>
+					</Card>
+				) : (
+					<ConnectionSidebar view={view} actionMessage={actionData?.message ?? null} />
+				)}
 			</aside>
 		</div>
 	)
 }
 
-function ConnectionPanel({
-	connection,
-	name,
-}: {
-	connection: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: 'profile' }>['connection']
-	name: string
-}) {
+type ProfileView = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: 'profile' }>
+
+function ConnectionSidebar({ view, actionMessage }: { view: ProfileView; actionMessage: string | null }) {
+	const { member, connection, mutual } = view
+	const navigation = useNavigation()
+	return (
+		<>
+			<Card>
+				<h2 className="text-lg font-semibold text-ink-950">Connection</h2>
+				<div className="mt-4 flex flex-col gap-3">
+					{actionMessage ? <Notice tone="warning">{actionMessage}</Notice> : null}
+					<ConnectionPanel connection={connection} name={member.name} />
+				</div>
+			</Card>
+			<Card>
+				<h2 className="text-lg font-semibold text-ink-950">Mutual connections</h2>
+				{mutual.length ? (
+					<ul className="mt-3 flex flex-col gap-2">
+						{mutual.map((peer) => (
+							<li key={peer.id}>
+								<Link
+									to={`/members/${peer.id}`}
+									className="flex items-center gap-2 text-sm font-medium text-ink-800 hover:underline"
+								>
+									<InitialsAvatar name={peer.name} size="h-7 w-7 text-xs" />
+									{peer.name}
+								</Link>
+							</li>
+						))}
+					</ul>
+				) : (
+					<p className="mt-2 text-sm text-ink-500">None yet.</p>
+				)}
+			</Card>
+			<Form method="post" className="px-1">
+				<input type="hidden" name="intent" value="do-not-introduce" />
+				<button
+					type="submit"
+					disabled={navigation.state === 'submitting'}
+					className="text-sm text-ink-500 underline-offset-2 hover:text-ink-800 hover:underline"
+				>
+					Don’t introduce me to {member.name.split(' ')[0]}
+				</button>
+				<p className="mt-1 text-xs text-ink-400">Private: {member.name.split(' ')[0]} is never told.</p>
+			</Form>
+		</>
+	)
+}
+
+function ConnectionPanel({ connection, name }: { connection: ProfileView['connection']; name: string }) {
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting'
 	const firstName = name.split(' ')[0]

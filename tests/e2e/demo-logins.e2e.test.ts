@@ -111,7 +111,7 @@ describe('phone width (390 × 844)', () => {
 			'Work email',
 			'Title',
 			'Company',
-			'Company sector',
+			'Company industry',
 			'Region',
 			'Time zone',
 			'Why do you want to join? (optional)',

@@ -15,7 +15,8 @@ const applicant = {
 	email: 'priya.raman@lumenfoods.example',
 	title: 'Chief Marketing Officer',
 	company: 'Lumen Foods',
-	sector: '31-33 · Manufacturing',
+	sectorSearch: 'commercial bak',
+	sector: '311812 Commercial Bakeries',
 	region: 'Europe',
 	timeZone: 'Europe/Berlin',
 	note: 'I rebuilt our brand for three new markets and would like to compare notes with peers outside food.',
@@ -76,7 +77,10 @@ describe.sequential('joining Crossroads', () => {
 		await page.getByLabel('Work email', { exact: true }).fill(applicant.email)
 		await page.getByLabel('Title', { exact: true }).fill(applicant.title)
 		await page.getByLabel('Company', { exact: true }).fill(applicant.company)
-		await page.getByLabel('Company sector', { exact: true }).selectOption({ label: applicant.sector })
+		// The industry picker searches the NAICS list as you type; choosing fills the field.
+		await page.getByLabel('Company industry', { exact: true }).fill(applicant.sectorSearch)
+		await page.getByRole('option', { name: /311812 Commercial Bakeries/ }).click()
+		expect(await page.getByLabel('Company industry', { exact: true }).inputValue()).toBe(applicant.sector)
 		await page.getByLabel('Region', { exact: true }).selectOption({ label: applicant.region })
 		await page.getByLabel('Time zone', { exact: true }).selectOption({ label: applicant.timeZone })
 		await page.getByLabel('Why do you want to join? (optional)', { exact: true }).fill(applicant.note)
@@ -88,7 +92,7 @@ describe.sequential('joining Crossroads', () => {
 		expect(await password.getAttribute('aria-invalid')).toBe('true')
 		expect(await accessibleDescription(page, 'Password')).toContain('Use at least 10 characters.')
 		// Only the password is wrong; everything else was accepted and kept.
-		for (const label of ['Full name', 'Work email', 'Title', 'Company', 'Company sector', 'Region', 'Time zone'])
+		for (const label of ['Full name', 'Work email', 'Title', 'Company', 'Company industry', 'Region', 'Time zone'])
 			expect(await page.getByLabel(label, { exact: true }).getAttribute('aria-invalid'), label).toBeNull()
 		expect(await page.getByLabel('Full name', { exact: true }).inputValue()).toBe(applicant.name)
 		expect(pathOf(page)).toBe('/join')

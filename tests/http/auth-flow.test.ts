@@ -499,7 +499,7 @@ describe('applying to join', () => {
 			password: ['Choose a password.'],
 			title: ['Your title is required.'],
 			company: ['Your company is required.'],
-			sector: ['Choose your company’s sector.'],
+			sector: ['Pick an industry from the list, or type its NAICS code.'],
 			region: ['Choose your region.'],
 			timeZone: ['Choose your time zone.'],
 		})
@@ -513,7 +513,9 @@ describe('applying to join', () => {
 		const unknownSector = validApplication({ sector: '99' })
 		const sector = await browser.post('/join', unknownSector)
 		expect(sector.status).toBe(400)
-		expect(fieldErrors(sector.html, 'join')).toEqual({ sector: ['Choose your company’s sector from the list.'] })
+		expect(fieldErrors(sector.html, 'join')).toEqual({
+			sector: ['There is no NAICS 2022 code 99. Pick an industry from the list.'],
+		})
 		expect(findUserByEmail(unknownSector.email)).toBeUndefined()
 
 		const badZone = validApplication({ timeZone: 'Mars/Olympus_Mons' })

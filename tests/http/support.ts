@@ -99,7 +99,10 @@ export class Browser {
 		return copy
 	}
 
-	async request(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+	async request(
+		path: string,
+		init: { method?: string; headers?: Record<string, string>; body?: string | FormData } = {},
+	) {
 		const headers: Record<string, string> = {
 			'User-Agent': this.userAgent,
 			'X-Forwarded-For': this.ip,
@@ -143,6 +146,11 @@ export class Browser {
 			},
 			body: new URLSearchParams(fields).toString(),
 		})
+	}
+
+	/** A same-origin multipart post, as a browser sends a file upload. */
+	upload(path: string, form: FormData) {
+		return this.request(path, { method: 'POST', headers: { Origin: this.server.url }, body: form })
 	}
 
 	signIn(email: string, password: string, redirectTo = '') {

@@ -80,12 +80,12 @@ describe('applyForMembership', () => {
 		).toEqual([{ code: '44' }])
 	})
 
-	test('refuses a sector code that is not a NAICS sector, creating nothing', async () => {
+	test('refuses a code that is not in NAICS 2022, creating nothing', async () => {
 		const input = application({ sector: '99' })
 		expect(await applyForMembership(input)).toEqual({
 			ok: false,
 			field: 'sector',
-			message: 'Choose your company’s sector from the list.',
+			message: 'There is no NAICS 2022 code 99. Pick an industry from the list.',
 		})
 		expect(db.select().from(users).where(eq(users.email, input.email)).get()).toBeUndefined()
 	})

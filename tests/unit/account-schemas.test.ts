@@ -32,14 +32,14 @@ describe('JoinSchema', () => {
 			...application,
 			email: 'nadia',
 			password: 'short',
-			sector: '4451',
+			sector: 'groceries',
 			region: 'Mars',
 			timeZone: 'Mars/Olympus',
 		})
 		expect(fieldErrors(result)).toEqual({
 			email: 'Enter a valid email address, like name@company.com.',
 			password: 'Use at least 10 characters.',
-			sector: 'Choose your company’s sector.',
+			sector: 'Pick an industry from the list, or type its NAICS code.',
 			region: 'Choose your region.',
 			timeZone: 'Choose a time zone from the list.',
 		})

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import { memberProfiles, naicsCodes, users } from '#db/schema.ts'
 import { createSessionCookie, revokeUserSessions } from '#app/utils/auth.server.ts'
@@ -7,6 +7,7 @@ import { decoyPasswordHash, hashPassword, verifyPassword } from '#app/utils/pass
 import { createLimiter } from '#app/utils/rate-limit.server.ts'
 import { findOrCreateCompany } from '../companies/companies.server.ts'
 import { rebuildConflictKeys } from '../conflicts/conflict-keys.server.ts'
+import { unknownNaicsCode } from '../sectors/naics-schema.ts'
 import type { JoinSchema } from './schemas.ts'
 
 export type ClientInfo = { ipAddress: string; userAgent: string }
@@ -73,9 +74,9 @@ export async function applyForMembership(
 	const sector = db
 		.select({ code: naicsCodes.code })
 		.from(naicsCodes)
-		.where(and(eq(naicsCodes.code, application.sector), eq(naicsCodes.level, 2)))
+		.where(eq(naicsCodes.code, application.sector))
 		.get()
-	if (!sector) return { ok: false, field: 'sector', message: 'Choose your company’s sector from the list.' }
+	if (!sector) return { ok: false, field: 'sector', message: unknownNaicsCode(application.sector) }
 	const passwordHash = await hashPassword(application.password)
 	const createdId = db.transaction((tx) => {
 		const inserted = tx
@@ -127,18 +128,4 @@ export async function changePassword(
 	const passwordHash = await hashPassword(passwords.newPassword)
 	db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run()
 	return { ok: true, signedOutSessions: await revokeUserSessions(userId, keepSessionId) }
-}
-
-/** The NAICS sectors an applicant picks from (31–33 and friends collapse to one entry). */
-export function listSectors() {
-	const rows = db
-		.select({ code: naicsCodes.code, title: naicsCodes.title, sector: naicsCodes.sector })
-		.from(naicsCodes)
-		.where(eq(naicsCodes.level, 2))
-		.orderBy(asc(naicsCodes.title))
-		.all()
-	const seen = new Set<string>()
-	return rows
-		.filter((row) => (seen.has(row.sector) ? false : (seen.add(row.sector), true)))
-		.map((row) => ({ code: row.code, title: row.title, label: `${row.sector} · ${row.title}` }))
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { regions } from '../members/regions.ts'
 import { isTimeZone } from '../members/time-zones.ts'
+import { naicsCodeField } from '../sectors/naics-schema.ts'
 
 const email = z
 	.string({ error: 'Enter your email address.' })
@@ -38,9 +39,7 @@ export const JoinSchema = z.object({
 	password: newPassword,
 	title: requiredText('Your title', 100),
 	company: requiredText('Your company', 120),
-	sector: z
-		.string({ error: 'Choose your company’s sector.' })
-		.regex(/^\d{2}$/, { error: 'Choose your company’s sector.' }),
+	sector: naicsCodeField,
 	region: z.enum(regions, { error: 'Choose your region.' }),
 	timeZone: z
 		.string({ error: 'Choose your time zone.' })

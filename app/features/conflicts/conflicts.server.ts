@@ -8,7 +8,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { conflictDecisions, connections, memberConflictKeys, naicsCodes } from '#db/schema.ts'
 import { chunked } from '#app/utils/collections.ts'
 import { db } from '#app/utils/db.server.ts'
-import { loadSnapshots, readPolicySettings } from './conflict-keys.server.ts'
+import { loadSnapshots, readPolicySettings, rebuildConflictKeys } from './conflict-keys.server.ts'
 import { evaluateConflict, explainConflict, forbiddenKeysFor, rulesOf, type ConflictExplanation } from './policy.ts'
 
 /** Where a refusal happened, as recorded in the decision log. */
@@ -156,4 +156,14 @@ export function syncConnectionSuspensions(scope: { userIds: readonly string[] } 
 			tx.update(connections).set({ suspendedAt: null }).where(inArray(connections.id, ids)).run()
 	})
 	return { suspended: toSuspend.length, restored: toRestore.length }
+}
+
+/**
+ * After members' conflict-relevant facts changed (company, sectors, family, past roles,
+ * competitors, private list): recompiles their keys and suspends or restores their connections.
+ */
+export function recheckMembers(userIds: readonly string[], now = Date.now()) {
+	if (userIds.length === 0) return { suspended: 0, restored: 0 }
+	rebuildConflictKeys(db, userIds, now)
+	return syncConnectionSuspensions({ userIds }, now)
 }

@@ -1,4 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm'
+import { checkPair } from '#app/features/conflicts/conflicts.server.ts'
+import { connectionBetween } from '#app/features/connections/connections.server.ts'
 import { companies, companySectorCodes, expertiseTags, memberProfiles, naicsCodes, users } from '#db/schema.ts'
 import { db } from '#app/utils/db.server.ts'
 
@@ -23,6 +25,9 @@ export function getMemberProfile(userId: string) {
 			timeZone: memberProfiles.timeZone,
 			companySize: memberProfiles.companySize,
 			businessModel: memberProfiles.businessModel,
+			openTo: memberProfiles.openTo,
+			visibility: memberProfiles.visibility,
+			photoVersion: memberProfiles.photoVersion,
 			companyId: companies.id,
 			company: companies.name,
 		})
@@ -46,4 +51,27 @@ export function getMemberProfile(userId: string) {
 		.orderBy(expertiseTags.tag)
 		.all()
 	return { ...profile, sectors, tags: tags.map((row) => row.tag) }
+}
+
+export type ProfileAccess =
+	| { allowed: true; photoVersion: number | null }
+	| { allowed: false; reason: 'missing' | 'conflicted' | 'connections-only' }
+
+/**
+ * Whether the viewer may see the member's full profile (photo included): never across a
+ * conflict, and only for connections when the member chose that visibility.
+ */
+export function canSeeFullProfile(viewerId: string, memberId: string): ProfileAccess {
+	const member = db
+		.select({ visibility: memberProfiles.visibility, photoVersion: memberProfiles.photoVersion })
+		.from(users)
+		.innerJoin(memberProfiles, eq(memberProfiles.userId, users.id))
+		.where(and(eq(users.id, memberId), eq(users.status, 'active')))
+		.get()
+	if (!member) return { allowed: false, reason: 'missing' }
+	if (viewerId === memberId) return { allowed: true, photoVersion: member.photoVersion }
+	if (checkPair(viewerId, memberId).conflicted) return { allowed: false, reason: 'conflicted' }
+	if (member.visibility === 'connections' && connectionBetween(viewerId, memberId)?.status !== 'accepted')
+		return { allowed: false, reason: 'connections-only' }
+	return { allowed: true, photoVersion: member.photoVersion }
 }

@@ -25,3 +25,15 @@ export const naicsLevels = {
 	industry: 5,
 	nationalIndustry: 6,
 } as const
+
+export type NaicsOption = { code: string; title: string; sectorTitle: string }
+
+/** How a picked code reads in a form field, and back: "4451 Grocery and Convenience Retailers". */
+export function formatNaicsOption(option: Pick<NaicsOption, 'code' | 'title'>) {
+	return `${option.code} ${option.title}`
+}
+
+/** The code at the start of a picker's text ("4451 Grocery…" or just "4451"), or null. */
+export function parseNaicsInput(text: string): string | null {
+	return /^\s*(\d{2,6})(?:\s|$)/.exec(text)?.[1] ?? null
+}

@@ -1,0 +1,46 @@
+/** The expertise vocabulary members tag themselves with; fixed, so the directory filter stays useful. */
+export const expertiseTags = [
+	'abm',
+	'agency-management',
+	'brand-strategy',
+	'community',
+	'content-marketing',
+	'creative-leadership',
+	'crm',
+	'customer-experience',
+	'customer-insights',
+	'data-privacy',
+	'demand-generation',
+	'ecommerce',
+	'employer-brand',
+	'events',
+	'go-to-market',
+	'influencer-marketing',
+	'international-expansion',
+	'loyalty',
+	'marketing-mix-modeling',
+	'marketing-operations',
+	'martech',
+	'partnerships',
+	'performance-marketing',
+	'plg',
+	'pricing',
+	'product-marketing',
+	'public-relations',
+	'rebranding',
+	'retail-media',
+	'seo',
+	'sponsorship',
+	'sustainability-marketing',
+] as const
+export type ExpertiseTag = (typeof expertiseTags)[number]
+
+const acronyms: Record<string, string> = { abm: 'ABM', crm: 'CRM', plg: 'PLG', seo: 'SEO', pr: 'PR' }
+
+/** "marketing-mix-modeling" → "Marketing mix modeling", "abm" → "ABM". */
+export function expertiseLabel(tag: string) {
+	const label = acronyms[tag] ?? tag.replaceAll('-', ' ')
+	return label.charAt(0).toUpperCase() + label.slice(1)
+}
+
+export const maxExpertiseTags = 8
