@@ -285,7 +285,7 @@ function PhotoSection({ memberId, profile }: { memberId: string; profile: Profil
 							className="mt-1.5 block w-full text-sm text-ink-700 file:mr-3 file:rounded-lg file:border-0 file:bg-ink-100 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-ink-900 hover:file:bg-ink-200"
 						/>
 					</div>
-					<Button disabled={uploading}>{uploading ? 'Uploading…' : 'Upload'}</Button>
+					<Button disabled={uploading}>{uploading ? 'Uploading…' : 'Upload photo'}</Button>
 				</Form>
 				{profile.photoVersion === null ? (
 					<p className="text-sm text-ink-500">Until then, peers see your initials.</p>
