@@ -68,7 +68,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	return { memberId: user.id, profile, timeZones: listTimeZones() }
 }
 
-type ActionResult = { intent: string; result: SubmissionResult<string[]> | null; notice: string | null }
+type ActionResult = {
+	intent: string
+	ok: boolean
+	result: SubmissionResult<string[]> | null
+	notice: string | null
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { user } = requireActiveMember(context.auth, request)
@@ -93,7 +98,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			return submit(formData, BlockCompanySchema, (value) => blockCompany(userId, value), 'Added to your list.', true)
 	}
 	const removal = RemoveSchema.safeParse(Object.fromEntries(formData))
-	if (!removal.success) return data({ intent, result: null, notice: 'Unknown profile action.' }, { status: 400 })
+	if (!removal.success)
+		return data({ intent, ok: false, result: null, notice: 'Unknown profile action.' } satisfies ActionResult, {
+			status: 400,
+		})
 	const { id } = removal.data
 	const outcome: EditOutcome =
 		removal.data.intent === 'remove-sector'
@@ -105,8 +113,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 					: removal.data.intent === 'remove-block'
 						? removeBlock(userId, Number(id))
 						: (removeProfilePhoto(userId), { ok: true })
-	if (!outcome.ok) return data({ intent, result: null, notice: outcome.message }, { status: 404 })
-	return { intent, result: null, notice: savedNotice('Removed.', outcome) } satisfies ActionResult
+	if (!outcome.ok)
+		return data({ intent, ok: false, result: null, notice: outcome.message } satisfies ActionResult, { status: 404 })
+	return { intent, ok: true, result: null, notice: savedNotice('Removed.', outcome) } satisfies ActionResult
 }
 
 /** Parses one section's form, applies it, and answers with field errors (400) or a notice. */
@@ -120,12 +129,15 @@ function submit<Schema extends z.ZodType>(
 	const intent = String(formData.get('intent'))
 	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success')
-		return data({ intent, result: submission.reply(), notice: null } satisfies ActionResult, { status: 400 })
+		return data({ intent, ok: false, result: submission.reply(), notice: null } satisfies ActionResult, {
+			status: 400,
+		})
 	const outcome = apply(submission.value)
 	if (!outcome.ok)
 		return data(
 			{
 				intent,
+				ok: false,
 				result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }),
 				notice: null,
 			} satisfies ActionResult,
@@ -133,6 +145,7 @@ function submit<Schema extends z.ZodType>(
 		)
 	return {
 		intent,
+		ok: true,
 		result: submission.reply({ resetForm }),
 		notice: savedNotice(success, outcome),
 	} satisfies ActionResult
@@ -159,14 +172,16 @@ async function uploadPhoto(userId: string, request: Request) {
 	} catch (error) {
 		const message =
 			error instanceof MaxPartSizeExceededError ? 'The photo is larger than 5 MB.' : 'The upload did not arrive whole.'
-		return data({ intent: 'photo', result: null, notice: message } satisfies ActionResult, { status: 400 })
+		return data({ intent: 'photo', ok: false, result: null, notice: message } satisfies ActionResult, { status: 400 })
 	}
 	const photo = formData.get('photo')
 	const bytes = photo instanceof Blob ? new Uint8Array(await photo.arrayBuffer()) : new Uint8Array()
 	const outcome = await saveProfilePhoto(userId, bytes)
 	if (!outcome.ok)
-		return data({ intent: 'photo', result: null, notice: outcome.message } satisfies ActionResult, { status: 400 })
-	return { intent: 'photo', result: null, notice: 'Photo updated.' } satisfies ActionResult
+		return data({ intent: 'photo', ok: false, result: null, notice: outcome.message } satisfies ActionResult, {
+			status: 400,
+		})
+	return { intent: 'photo', ok: true, result: null, notice: 'Photo updated.' } satisfies ActionResult
 }
 
 type Profile = ReturnType<typeof useLoaderData<typeof loader>>['profile']
@@ -188,7 +203,6 @@ function useSectionForm<Schema extends z.ZodType<Record<string, unknown>, Record
 
 export default function ProfileRoute() {
 	const { memberId, profile, timeZones } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
 	return (
 		<div className="mx-auto flex max-w-4xl flex-col gap-8 px-4 py-10 sm:px-6">
 			<PageHeader
@@ -200,11 +214,6 @@ export default function ProfileRoute() {
 					</Link>
 				}
 			/>
-			{actionData?.notice ? (
-				<Notice tone={actionData.result?.status === 'error' || !actionData.result ? 'warning' : 'success'}>
-					{actionData.notice}
-				</Notice>
-			) : null}
 			<PhotoSection memberId={memberId} profile={profile} />
 			<DetailsSection profile={profile} timeZones={timeZones} />
 			<CompanySection profile={profile} />
@@ -216,23 +225,33 @@ export default function ProfileRoute() {
 	)
 }
 
+/** A card per topic; the outcome of a form sent from it is announced inside it, where the member is looking. */
 function Section({
 	id,
 	title,
 	description,
+	intents,
 	children,
 }: {
 	id?: string
 	title: string
 	description?: ReactNode
+	intents: readonly string[]
 	children: ReactNode
 }) {
+	const actionData = useActionData<typeof action>()
+	const outcome = actionData && intents.includes(actionData.intent) ? actionData : null
 	return (
 		<Card>
 			<h2 id={id} className="scroll-mt-24 text-lg font-semibold text-ink-950">
 				{title}
 			</h2>
 			{description ? <p className="mt-1 text-sm text-ink-500">{description}</p> : null}
+			{outcome?.notice ? (
+				<div className="mt-4">
+					<Notice tone={outcome.ok ? 'success' : 'warning'}>{outcome.notice}</Notice>
+				</div>
+			) : null}
 			<div className="mt-5">{children}</div>
 		</Card>
 	)
@@ -260,7 +279,11 @@ function PhotoSection({ memberId, profile }: { memberId: string; profile: Profil
 	const navigation = useNavigation()
 	const uploading = navigation.state === 'submitting' && navigation.formEncType === 'multipart/form-data'
 	return (
-		<Section title="Photo" description="A square crop is made for you. JPEG, PNG, WebP, AVIF or GIF, up to 5 MB.">
+		<Section
+			title="Photo"
+			intents={['photo', 'remove-photo']}
+			description="A square crop is made for you. JPEG, PNG, WebP, AVIF or GIF, up to 5 MB."
+		>
 			<div className="flex flex-col gap-5 sm:flex-row sm:items-center">
 				<MemberAvatar
 					member={{ id: memberId, name: profile.name, photoVersion: profile.photoVersion }}
@@ -304,7 +327,7 @@ function DetailsSection({ profile, timeZones }: { profile: Profile; timeZones: s
 	const [form, fields] = useSectionForm('details', ProfileDetailsSchema)
 	const busy = useBusy('details')
 	return (
-		<Section title="About you">
+		<Section title="About you" intents={['details']}>
 			<Form method="post" className="grid grid-cols-1 gap-5 sm:grid-cols-2" preventScrollReset {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="details" />
 				<div className="sm:col-span-2">
@@ -405,6 +428,7 @@ function CompanySection({ profile }: { profile: Profile }) {
 	return (
 		<Section
 			title="Company and industry"
+			intents={['company', 'add-sector', 'remove-sector']}
 			description={
 				profile.colleagues > 0
 					? `Industry codes belong to ${profile.company} and apply to its ${profile.colleagues} other ${profile.colleagues === 1 ? 'member' : 'members'} too.`
@@ -499,7 +523,11 @@ function ExpertiseSection({ profile }: { profile: Profile }) {
 	const [form, fields] = useSectionForm('expertise', ExpertiseSchema)
 	const busy = useBusy('expertise')
 	return (
-		<Section title="Expertise" description={`Up to ${maxExpertiseTags} areas peers should ask you about.`}>
+		<Section
+			title="Expertise"
+			intents={['expertise']}
+			description={`Up to ${maxExpertiseTags} areas peers should ask you about.`}
+		>
 			<Form method="post" preventScrollReset {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="expertise" />
 				<fieldset>
@@ -535,6 +563,7 @@ function PastRolesSection({ profile }: { profile: Profile }) {
 	return (
 		<Section
 			title="Past roles"
+			intents={['add-past-role', 'remove-past-role']}
 			description="Recent employers keep you apart from their competitors during the cooling-off period set by Crossroads."
 		>
 			{profile.pastRoles.length ? (
@@ -587,6 +616,7 @@ function CompetitorsSection({ profile }: { profile: Profile }) {
 	return (
 		<Section
 			title="Competitors"
+			intents={['add-competitor', 'remove-competitor']}
 			description="Companies you compete with beyond your industry. Their people are never suggested to you, and you to them."
 		>
 			<CompanyList
@@ -620,6 +650,7 @@ function PrivateListSection({ profile }: { profile: Profile }) {
 	return (
 		<Section
 			id="private-list"
+			intents={['block-company', 'remove-block']}
 			title="Don’t introduce me (private)"
 			description="People and companies you would rather not meet here. Nobody is told: they simply see you as not available. Add a person from their profile page."
 		>
