@@ -46,20 +46,9 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 							Settings
 						</NavLink>
 						{viewer.role === 'admin' ? (
-							<>
-								<NavLink to="/admin/applications" className={navLinkClass}>
-									Applications
-								</NavLink>
-								<NavLink to="/admin/policy" className={navLinkClass}>
-									Conflict policy
-								</NavLink>
-								<NavLink to="/admin/conflicts" className={navLinkClass}>
-									Conflict log
-								</NavLink>
-								<NavLink to="/admin/companies" className={navLinkClass}>
-									Companies
-								</NavLink>
-							</>
+							<NavLink to="/admin" className={navLinkClass}>
+								Admin
+							</NavLink>
 						) : null}
 					</nav>
 				) : null}

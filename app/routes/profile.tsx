@@ -87,7 +87,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		case 'company':
 			return submit(formData, CompanySchema, (value) => updateCompany(userId, value), 'Company saved.')
 		case 'add-sector':
-			return submit(formData, AddSectorSchema, (value) => addSecondarySector(userId, value.sector), 'Code added.')
+			return submit(formData, AddSectorSchema, (value) => addSecondarySector(userId, value.sector), 'Code added.', true)
 		case 'expertise':
 			return submit(formData, ExpertiseSchema, (value) => setExpertise(userId, value.tags), 'Expertise saved.')
 		case 'add-past-role':
