@@ -4,6 +4,7 @@ import {
 	index,
 	integer,
 	primaryKey,
+	real,
 	sqliteTable,
 	text,
 	uniqueIndex,
@@ -15,6 +16,16 @@ import {
 	openToOptions,
 	profileVisibilities,
 } from '../app/features/members/profile-options.ts'
+import {
+	budgetBands,
+	caseStudyAudiences,
+	caseStudyChannels as caseStudyChannelOptions,
+	caseStudyObjectives,
+	caseStudyStatuses,
+	revisionStatuses,
+} from '../app/features/case-studies/options.ts'
+import { reportReasons, reportResolutions, reportStatuses, reportTargets } from '../app/features/moderation/options.ts'
+import { notificationKinds } from '../app/features/notifications/options.ts'
 
 export const roles = ['member', 'moderator', 'admin'] as const
 export type Role = (typeof roles)[number]
@@ -290,6 +301,286 @@ export const connections = sqliteTable(
 	(t) => [
 		index('connections_requester_idx').on(t.requesterId, t.status),
 		index('connections_addressee_idx').on(t.addresseeId, t.status),
+	],
+)
+
+/** A member's campaign case study. The columns hold the live content (what readers see once published). */
+export const caseStudies = sqliteTable(
+	'case_studies',
+	{
+		id: text('id').primaryKey(),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		status: text('status', { enum: caseStudyStatuses }).notNull().default('draft'),
+		title: text('title').notNull(),
+		brand: text('brand').notNull(),
+		sectorCode: text('sector_code')
+			.notNull()
+			.references(() => naicsCodes.code),
+		objective: text('objective', { enum: caseStudyObjectives }).notNull(),
+		/** Who the campaign spoke to, in the author's words. */
+		targetAudience: text('target_audience').notNull().default(''),
+		/** Months as "YYYY-MM"; endedOn null while the campaign runs. */
+		startedOn: text('started_on').notNull(),
+		endedOn: text('ended_on'),
+		budgetBand: text('budget_band', { enum: budgetBands }).notNull(),
+		summary: text('summary').notNull().default(''),
+		/** Markdown, rendered sanitized. */
+		body: text('body').notNull().default(''),
+		/** Markdown: what the author would do differently. */
+		learnings: text('learnings').notNull().default(''),
+		readers: text('readers', { enum: caseStudyAudiences }).notNull().default('non-conflicted'),
+		/** The moderator's latest note to the author (changes requested, rejection reason). */
+		reviewNote: text('review_note'),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+		featuredAt: integer('featured_at', { mode: 'timestamp_ms' }),
+		featuredBy: text('featured_by').references(() => users.id),
+		/** Hidden by a moderator after a report; hidden studies are read by nobody but the author and moderators. */
+		hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+		usefulCount: integer('useful_count').notNull().default(0),
+		createdAt: timestampNow('created_at'),
+		updatedAt: timestampNow('updated_at'),
+	},
+	(t) => [
+		index('case_studies_status_published_idx').on(t.status, t.publishedAt),
+		index('case_studies_author_idx').on(t.authorId, t.updatedAt),
+		index('case_studies_sector_idx').on(t.sectorCode),
+		index('case_studies_featured_idx').on(t.featuredAt),
+	],
+)
+
+/** A proposed edit of a published study, waiting for review while the published text stays live. */
+export const caseStudyRevisions = sqliteTable(
+	'case_study_revisions',
+	{
+		id: text('id').primaryKey(),
+		studyId: text('study_id')
+			.notNull()
+			.references(() => caseStudies.id, { onDelete: 'cascade' }),
+		/** The whole proposed content (fields, metrics, channels, tags) as JSON. */
+		content: text('content', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+		status: text('status', { enum: revisionStatuses }).notNull().default('submitted'),
+		reviewNote: text('review_note'),
+		reviewedBy: text('reviewed_by').references(() => users.id),
+		reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+		createdAt: timestampNow('created_at'),
+	},
+	(t) => [index('case_study_revisions_study_idx').on(t.studyId, t.status)],
+)
+
+export const caseStudyMetrics = sqliteTable(
+	'case_study_metrics',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		studyId: text('study_id')
+			.notNull()
+			.references(() => caseStudies.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		label: text('label').notNull(),
+		before: real('before_value').notNull(),
+		after: real('after_value').notNull(),
+		unit: text('unit').notNull().default(''),
+	},
+	(t) => [index('case_study_metrics_study_idx').on(t.studyId, t.position)],
+)
+
+export const caseStudyChannels = sqliteTable(
+	'case_study_channels',
+	{
+		studyId: text('study_id')
+			.notNull()
+			.references(() => caseStudies.id, { onDelete: 'cascade' }),
+		channel: text('channel', { enum: caseStudyChannelOptions }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.studyId, t.channel] }), index('case_study_channels_channel_idx').on(t.channel)],
+)
+
+export const caseStudyTags = sqliteTable(
+	'case_study_tags',
+	{
+		studyId: text('study_id')
+			.notNull()
+			.references(() => caseStudies.id, { onDelete: 'cascade' }),
+		tag: text('tag').notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.studyId, t.tag] }), index('case_study_tags_tag_idx').on(t.tag)],
+)
+
+/** Uploaded images, already resized to WebP; one may be the cover. Served only through the read policy. */
+export const caseStudyImages = sqliteTable(
+	'case_study_images',
+	{
+		id: text('id').primaryKey(),
+		studyId: text('study_id')
+			.notNull()
+			.references(() => caseStudies.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		isCover: integer('is_cover', { mode: 'boolean' }).notNull().default(false),
+		content: blob('content', { mode: 'buffer' }).notNull(),
+		contentType: text('content_type').notNull(),
+		width: integer('width').notNull(),
+		height: integer('height').notNull(),
+		alt: text('alt').notNull().default(''),
+		createdAt: timestampNow('created_at'),
+	},
+	(t) => [index('case_study_images_study_idx').on(t.studyId, t.position)],
+)
+
+export const caseStudyVotes = sqliteTable(
+	'case_study_votes',
+	{
+		studyId: text('study_id')
+			.notNull()
+			.references(() => caseStudies.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestampNow('created_at'),
+	},
+	(t) => [primaryKey({ columns: [t.studyId, t.userId] })],
+)
+
+export const caseStudyBookmarks = sqliteTable(
+	'case_study_bookmarks',
+	{
+		studyId: text('study_id')
+			.notNull()
+			.references(() => caseStudies.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestampNow('created_at'),
+	},
+	(t) => [
+		primaryKey({ columns: [t.studyId, t.userId] }),
+		index('case_study_bookmarks_user_idx').on(t.userId, t.createdAt),
+	],
+)
+
+/** Comments on a study, threaded one level: a reply's parent is always a top-level comment. */
+export const caseStudyComments = sqliteTable(
+	'case_study_comments',
+	{
+		id: text('id').primaryKey(),
+		studyId: text('study_id')
+			.notNull()
+			.references(() => caseStudies.id, { onDelete: 'cascade' }),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		parentId: text('parent_id').references((): AnySQLiteColumn => caseStudyComments.id, { onDelete: 'cascade' }),
+		body: text('body').notNull(),
+		createdAt: timestampNow('created_at'),
+		editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+		deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+		hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [
+		index('case_study_comments_study_idx').on(t.studyId, t.createdAt),
+		index('case_study_comments_parent_idx').on(t.parentId),
+	],
+)
+
+/** Curated, ordered collections of published studies ("Loyalty loops that worked"). */
+export const collections = sqliteTable('collections', {
+	id: text('id').primaryKey(),
+	slug: text('slug').notNull().unique(),
+	title: text('title').notNull(),
+	intro: text('intro').notNull().default(''),
+	createdBy: text('created_by').references(() => users.id),
+	createdAt: timestampNow('created_at'),
+	updatedAt: timestampNow('updated_at'),
+})
+
+export const collectionItems = sqliteTable(
+	'collection_items',
+	{
+		collectionId: text('collection_id')
+			.notNull()
+			.references(() => collections.id, { onDelete: 'cascade' }),
+		studyId: text('study_id')
+			.notNull()
+			.references(() => caseStudies.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.collectionId, t.studyId] }),
+		index('collection_items_order_idx').on(t.collectionId, t.position),
+	],
+)
+
+/** A member's report of a case study, comment, message or profile, for moderators to resolve. */
+export const reports = sqliteTable(
+	'reports',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reporterId: text('reporter_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		targetType: text('target_type', { enum: reportTargets }).notNull(),
+		targetId: text('target_id').notNull(),
+		reason: text('reason', { enum: reportReasons }).notNull(),
+		note: text('note').notNull().default(''),
+		status: text('status', { enum: reportStatuses }).notNull().default('open'),
+		resolution: text('resolution', { enum: reportResolutions }),
+		resolvedBy: text('resolved_by').references(() => users.id),
+		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+		createdAt: timestampNow('created_at'),
+	},
+	(t) => [
+		index('reports_status_idx').on(t.status, t.createdAt),
+		index('reports_target_idx').on(t.targetType, t.targetId),
+	],
+)
+
+/** Every moderator action, append-only (triggers refuse updates and deletes); admins read it. */
+export const moderationAuditLog = sqliteTable(
+	'moderation_audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		actorId: text('actor_id')
+			.notNull()
+			.references(() => users.id),
+		action: text('action').notNull(),
+		targetType: text('target_type').notNull(),
+		targetId: text('target_id').notNull(),
+		reason: text('reason').notNull().default(''),
+		details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+		createdAt: timestampNow('created_at'),
+	},
+	(t) => [index('moderation_audit_created_idx').on(t.createdAt)],
+)
+
+/** Moderator settings: a single row with id 1. */
+export const moderationSettings = sqliteTable('moderation_settings', {
+	id: integer('id').primaryKey(),
+	/** Whether edits to a published study go back to review before readers see them. */
+	reviewPublishedEdits: integer('review_published_edits', { mode: 'boolean' }).notNull().default(true),
+	updatedAt: timestampNow('updated_at'),
+	updatedBy: text('updated_by').references(() => users.id),
+})
+
+/** The shared notification center: every feature writes here; the bell and /notifications read it. */
+export const notifications = sqliteTable(
+	'notifications',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: notificationKinds }).notNull(),
+		title: text('title').notNull(),
+		body: text('body').notNull().default(''),
+		/** Where the notification leads, an app path. */
+		link: text('link').notNull(),
+		createdAt: timestampNow('created_at'),
+		readAt: integer('read_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [
+		index('notifications_user_idx').on(t.userId, t.createdAt),
+		index('notifications_unread_idx').on(t.userId, t.readAt),
 	],
 )
 
