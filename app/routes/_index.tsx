@@ -4,12 +4,18 @@ import { buttonClass } from '#app/components/button.tsx'
 import { Card } from '#app/components/page.tsx'
 import { listConnections } from '#app/features/connections/connections.server.ts'
 import { getNetworkStats } from '#app/features/members/network-stats.server.ts'
+import { suggestPeers } from '#app/features/suggestions/suggestions.server.ts'
 import { InitialsAvatar } from '#app/components/avatar.tsx'
 
 export async function loader({ context }: LoaderFunctionArgs) {
 	const user = context.auth?.user
 	if (user && user.status !== 'active') throw redirect('/application')
-	return { stats: getNetworkStats(), memberName: user?.name ?? null, network: user ? listConnections(user.id) : null }
+	return {
+		stats: getNetworkStats(),
+		memberName: user?.name ?? null,
+		network: user ? listConnections(user.id) : null,
+		suggestions: user ? suggestPeers(user.id, { limit: 3 }) : null,
+	}
 }
 
 const promises = [
@@ -28,7 +34,7 @@ const promises = [
 ]
 
 export default function Index() {
-	const { stats, memberName, network } = useLoaderData<typeof loader>()
+	const { stats, memberName, network, suggestions } = useLoaderData<typeof loader>()
 	const figures = [
 		{ label: 'vetted members', value: stats.members },
 		{ label: 'industries (NAICS sectors)', value: stats.sectors },
@@ -48,6 +54,7 @@ export default function Index() {
 					</p>
 				</div>
 				<StatsRow figures={figures} />
+				{suggestions?.length ? <PeersToMeetTeaser suggestions={suggestions} /> : null}
 				{network ? (
 					<div className="grid gap-6 md:grid-cols-2">
 						<PeopleCard title="Requests waiting for you" empty="No requests right now." people={network.waiting} />
@@ -163,6 +170,40 @@ function PeopleCard({ title, empty, people }: { title: string; empty: string; pe
 			) : (
 				<p className="mt-2 text-sm text-ink-500">{empty}</p>
 			)}
+		</Card>
+	)
+}
+
+type SuggestedPeer = { id: string; name: string; title: string; company: string; why: string }
+
+function PeersToMeetTeaser({ suggestions }: { suggestions: SuggestedPeer[] }) {
+	return (
+		<Card>
+			<div className="flex flex-wrap items-baseline justify-between gap-2">
+				<h2 className="text-lg font-semibold text-ink-950">Peers to meet</h2>
+				<Link to="/members/suggestions" className="text-sm font-semibold text-brand-700 hover:underline">
+					See all suggestions
+				</Link>
+			</div>
+			<ul className="mt-4 grid gap-4 md:grid-cols-3">
+				{suggestions.map((peer) => (
+					<li key={peer.id} className="min-w-0">
+						<Link
+							to={`/members/${peer.id}`}
+							className="flex h-full gap-3 rounded-xl border border-ink-100 p-4 hover:border-brand-200"
+						>
+							<InitialsAvatar name={peer.name} />
+							<span className="min-w-0">
+								<span className="block font-medium text-ink-900">{peer.name}</span>
+								<span className="block truncate text-sm text-ink-500">
+									{peer.title} · {peer.company}
+								</span>
+								<span className="mt-2 block text-sm text-brand-800">{peer.why}</span>
+							</span>
+						</Link>
+					</li>
+				))}
+			</ul>
 		</Card>
 	)
 }

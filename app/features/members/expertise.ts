@@ -35,12 +35,17 @@ export const expertiseTags = [
 ] as const
 export type ExpertiseTag = (typeof expertiseTags)[number]
 
-const acronyms: Record<string, string> = { abm: 'ABM', crm: 'CRM', plg: 'PLG', seo: 'SEO', pr: 'PR' }
+const acronyms: Record<string, string> = { abm: 'ABM', crm: 'CRM', plg: 'PLG', seo: 'SEO' }
 
-/** "marketing-mix-modeling" → "Marketing mix modeling", "abm" → "ABM". */
+/** A tag as it reads mid-sentence: "retail-media" → "retail media", "crm" → "CRM". */
+export function expertisePhrase(tag: string) {
+	return acronyms[tag] ?? tag.replaceAll('-', ' ')
+}
+
+/** A tag as a label: "marketing-mix-modeling" → "Marketing mix modeling", "abm" → "ABM". */
 export function expertiseLabel(tag: string) {
-	const label = acronyms[tag] ?? tag.replaceAll('-', ' ')
-	return label.charAt(0).toUpperCase() + label.slice(1)
+	const phrase = expertisePhrase(tag)
+	return phrase.charAt(0).toUpperCase() + phrase.slice(1)
 }
 
 export const maxExpertiseTags = 8

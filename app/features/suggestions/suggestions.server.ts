@@ -1,0 +1,183 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { suggestionDismissals, users } from '#db/schema.ts'
+import { db } from '#app/utils/db.server.ts'
+import { listableFor } from '../conflicts/conflicts.server.ts'
+import { sectorOf } from '../sectors/naics.ts'
+import {
+	bestScoreWith,
+	scoreCandidate,
+	utcOffsetMinutes,
+	whyLine,
+	type BusinessModel,
+	type MatchFacts,
+	weights,
+} from './scoring.ts'
+
+export type Suggestion = {
+	id: string
+	name: string
+	title: string
+	company: string
+	sectorTitle: string | null
+	why: string
+}
+
+type CandidateValues = [id: string, businessModel: BusinessModel, timeZone: string, code: string | null]
+
+/** Accepted connections that are not suspended: the people two members both know. */
+const liveConnection = sql`status = 'accepted' and suspended_at is null`
+
+/**
+ * The members a viewer could meet next, best first, each with a one-line "why". Set-based
+ * queries, at most nine whatever the network's size: the viewer's facts and tags; who shares a
+ * tag with them; mutual connection counts; the eligible candidates (active, visible to members,
+ * not in conflict via listableFor, not connected or pending, not dismissed) with only what
+ * scoring needs, read in up to four slices; names and companies for the few that made the cut.
+ * Scored in TypeScript (scoring.ts).
+ */
+export function suggestPeers(viewerId: string, { limit = 12, now = new Date() } = {}): Suggestion[] {
+	const viewer = db.get<{ businessModel: BusinessModel; timeZone: string; code: string | null }>(sql`select
+			p.business_model as businessModel, p.time_zone as timeZone, pc.code as code
+		from member_profiles p
+		left join company_sector_codes pc on pc.company_id = p.company_id and pc.is_primary = 1
+		where p.user_id = ${viewerId}`)
+	if (!viewer) return []
+	const viewerTags = db
+		.all<{ tag: string }>(sql`select tag from expertise_tags where user_id = ${viewerId} order by tag`)
+		.map((row) => row.tag)
+
+	const sharedTags = new Map<string, string[]>()
+	if (viewerTags.length) {
+		const rows = db.values<[userId: string, tag: string]>(
+			sql`select user_id, tag from expertise_tags where tag in ${viewerTags} and user_id != ${viewerId}`,
+		)
+		for (const [userId, tag] of rows) {
+			const tags = sharedTags.get(userId)
+			if (tags) tags.push(tag)
+			else sharedTags.set(userId, [tag])
+		}
+	}
+	// Everyone connected to one of the viewer's connections, counted from both ends of each connection.
+	const mutualCounts = new Map(
+		db.values<[userId: string, mutual: number]>(sql`with mine(id) as (
+				select addressee_id from connections where requester_id = ${viewerId} and ${liveConnection}
+				union select requester_id from connections where addressee_id = ${viewerId} and ${liveConnection})
+			select other, count(*) from (
+				select addressee_id as other from connections where requester_id in mine and ${liveConnection}
+				union all select requester_id from connections where addressee_id in mine and ${liveConnection})
+			group by other`),
+	)
+
+	const listable = listableFor(viewerId, sql`u.id`, now.getTime())
+	// Arrays rather than objects: at 10,000 members this list is most of the work.
+	const eligibleCandidates = (scope: SQL) =>
+		db.values<CandidateValues>(sql`select u.id, p.business_model, p.time_zone, pc.code
+			from users u
+			join member_profiles p on p.user_id = u.id
+			left join company_sector_codes pc on pc.company_id = p.company_id and pc.is_primary = 1
+			where ${scope} and u.status = 'active' and u.id != ${viewerId} and p.visibility = 'members'
+				and ${listable}
+				and u.id not in (select dismissed_user_id from suggestion_dismissals where user_id = ${viewerId})
+				and u.id not in (
+					select addressee_id from connections where requester_id = ${viewerId} and status in ('pending', 'accepted')
+					union all
+					select requester_id from connections where addressee_id = ${viewerId} and status in ('pending', 'accepted'))`)
+	const offsets = new Map<string, number | null>()
+	const offsetOf = (timeZone: string) => {
+		if (!offsets.has(timeZone)) offsets.set(timeZone, utcOffsetMinutes(timeZone, now))
+		return offsets.get(timeZone) ?? null
+	}
+	const viewerFacts: MatchFacts = {
+		tags: viewerTags,
+		businessModel: viewer.businessModel,
+		utcOffsetMinutes: offsetOf(viewer.timeZone),
+		sector: viewer.code ? sectorOf(viewer.code) : null,
+	}
+	const scored = (candidates: CandidateValues[]) =>
+		candidates.map(([id, businessModel, timeZone, code]) => ({
+			id,
+			...scoreCandidate(viewerFacts, {
+				tags: sharedTags.get(id) ?? [],
+				businessModel,
+				utcOffsetMinutes: offsetOf(timeZone),
+				sector: code ? sectorOf(code) : null,
+				mutualConnections: mutualCounts.get(id) ?? 0,
+			}),
+		}))
+
+	// The most related members first: those sharing the most tags (up to the three that count) or
+	// any connection, then one shared tag fewer at a time, then everyone else. Whoever is not read
+	// yet scores at most bestScoreWith(k - 1); once `limit` members beat that, the top is settled.
+	// The reads are disjoint, so the worst case reads everyone once; at 10,000 members the first
+	// read is usually a few hundred.
+	const top = Math.min(viewerTags.length, weights.maxSharedTags)
+	const tiers = Array.from({ length: top + 1 }, () => [] as string[])
+	for (const id of new Set([...sharedTags.keys(), ...mutualCounts.keys()]))
+		tiers[mutualCounts.has(id) ? top : Math.min(sharedTags.get(id)?.length ?? 0, top)]!.push(id)
+	let read: string[] = []
+	let entries: ReturnType<typeof scored> = []
+	for (let k = top; k >= 0; k--) {
+		const ids = tiers[k]!
+		if (k > 0 && ids.length === 0) continue
+		const scope =
+			k > 0
+				? sql`u.id in (select value from json_each(${JSON.stringify(ids)}))`
+				: sql`u.id not in (select value from json_each(${JSON.stringify(read)}))`
+		entries = entries.concat(scored(eligibleCandidates(scope)))
+		read = read.concat(ids)
+		if (k > 0 && entries.filter((entry) => entry.score > bestScoreWith(k - 1)).length >= limit) break
+	}
+	const ranked = entries.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, limit)
+	if (ranked.length === 0) return []
+
+	const details = new Map(
+		db
+			.all<Omit<Suggestion, 'why'>>(
+				sql`select u.id, u.name, p.title, c.name as company, n.title as sectorTitle
+				from users u
+				join member_profiles p on p.user_id = u.id
+				join companies c on c.id = p.company_id
+				left join company_sector_codes pc on pc.company_id = p.company_id and pc.is_primary = 1
+				left join naics_codes n on n.code = pc.code
+				where u.id in ${ranked.map((entry) => entry.id)}`,
+			)
+			.map((row) => [row.id, row]),
+	)
+	return ranked.flatMap((entry) => {
+		const member = details.get(entry.id)
+		return member ? [{ ...member, why: whyLine(entry.reasons, member.sectorTitle) }] : []
+	})
+}
+
+export type DismissalOutcome =
+	{ ok: true; member: { id: string; name: string } } | { ok: false; code: 'self' | 'not-found'; message: string }
+
+function activeMember(memberId: string) {
+	return db
+		.select({ id: users.id, name: users.name })
+		.from(users)
+		.where(and(eq(users.id, memberId), eq(users.status, 'active')))
+		.get()
+}
+
+/** Hides a member from the viewer's suggestions; dismissing twice changes nothing. */
+export function dismissSuggestion(viewerId: string, memberId: string): DismissalOutcome {
+	if (memberId === viewerId) return { ok: false, code: 'self', message: 'You are never suggested to yourself.' }
+	const member = activeMember(memberId)
+	if (!member) return { ok: false, code: 'not-found', message: 'That member does not exist.' }
+	db.insert(suggestionDismissals)
+		.values({ userId: viewerId, dismissedUserId: memberId })
+		.onConflictDoNothing({ target: [suggestionDismissals.userId, suggestionDismissals.dismissedUserId] })
+		.run()
+	return { ok: true, member }
+}
+
+/** Undoes a dismissal, so the member may be suggested again (if still eligible); undoing twice changes nothing. */
+export function restoreSuggestion(viewerId: string, memberId: string): DismissalOutcome {
+	const member = activeMember(memberId)
+	if (!member) return { ok: false, code: 'not-found', message: 'That member does not exist.' }
+	db.delete(suggestionDismissals)
+		.where(and(eq(suggestionDismissals.userId, viewerId), eq(suggestionDismissals.dismissedUserId, memberId)))
+		.run()
+	return { ok: true, member }
+}
