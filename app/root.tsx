@@ -14,6 +14,8 @@ import type { ReactNode } from 'react'
 import { buttonClass } from './components/button.tsx'
 import { SiteHeader, type HeaderViewer } from './components/site-header.tsx'
 import { pendingRequestCount } from './features/connections/connections.server.ts'
+import { unreadCount } from './features/notifications/notifications.server.ts'
+import { SocketProvider } from './realtime/socket-client.tsx'
 import stylesheet from './styles/app.css?url'
 import { useNonce } from './utils/nonce.tsx'
 
@@ -29,15 +31,18 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ context }: LoaderFunctionArgs) {
 	const user = context.auth?.user
+	const isActive = user?.status === 'active'
 	const viewer: HeaderViewer = user
 		? {
 				name: user.name,
 				role: user.role,
 				status: user.status,
-				pendingRequests: user.status === 'active' ? pendingRequestCount(user.id) : 0,
+				pendingRequests: isActive ? pendingRequestCount(user.id) : 0,
+				unreadNotifications: isActive ? unreadCount(user.id) : 0,
 			}
 		: null
-	return { viewer }
+	// Only approved members hold a live socket (the server refuses everyone else).
+	return { viewer, socketUserId: isActive ? user.id : null }
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -58,10 +63,12 @@ export function Layout({ children }: { children: ReactNode }) {
 				>
 					Skip to content
 				</a>
-				<SiteHeader viewer={data?.viewer ?? null} />
-				<main id="main" className="flex-1">
-					{children}
-				</main>
+				<SocketProvider userId={data?.socketUserId ?? null}>
+					<SiteHeader viewer={data?.viewer ?? null} />
+					<main id="main" className="flex-1">
+						{children}
+					</main>
+				</SocketProvider>
 				<footer className="border-t border-ink-100 bg-white">
 					<div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-sm text-ink-500 sm:flex-row sm:justify-between sm:px-6">
 						<span>© Crossroads · peers from every industry, never a competitor.</span>

@@ -3,8 +3,15 @@ import type { Role } from '#db/schema.ts'
 import { InitialsAvatar } from './avatar.tsx'
 import { buttonClass } from './button.tsx'
 import { Logo } from './logo.tsx'
+import { NotificationBell } from './notification-bell.tsx'
 
-export type HeaderViewer = { name: string; role: Role; status: string; pendingRequests: number } | null
+export type HeaderViewer = {
+	name: string
+	role: Role
+	status: string
+	pendingRequests: number
+	unreadNotifications: number
+} | null
 
 export const roleLabels: Record<Role, string> = { member: 'Member', moderator: 'Moderator', admin: 'Admin' }
 
@@ -42,9 +49,17 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 						<NavLink to="/members/suggestions" className={navLinkClass}>
 							Peers to meet
 						</NavLink>
+						<NavLink to="/case-studies" className={navLinkClass}>
+							Case studies
+						</NavLink>
 						<NavLink to="/settings" className={navLinkClass}>
 							Settings
 						</NavLink>
+						{viewer.role === 'moderator' || viewer.role === 'admin' ? (
+							<NavLink to="/moderation" className={navLinkClass}>
+								Moderation
+							</NavLink>
+						) : null}
 						{viewer.role === 'admin' ? (
 							<NavLink to="/admin" className={navLinkClass}>
 								Admin
@@ -55,6 +70,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 				<div className="ml-auto flex items-center gap-1 sm:gap-3">
 					{viewer ? (
 						<>
+							{viewer.status === 'active' ? <NotificationBell unread={viewer.unreadNotifications} /> : null}
 							<SignedInAs viewer={viewer} />
 							<Form method="post" action="/logout">
 								<button type="submit" className={buttonClass('ghost', 'px-3')}>

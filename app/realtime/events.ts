@@ -1,4 +1,5 @@
 /** The socket.io contract, shared by the server and the browser. */
+import type { NotificationItem } from '#app/features/notifications/options.ts'
 
 export type SocketErrorCode = 'unauthenticated' | 'session-revoked' | 'forbidden-origin' | 'bad-request'
 
@@ -17,6 +18,10 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
 	/** Sent just before the server disconnects a socket whose session ended elsewhere. */
 	'session:ended': (payload: { reason: 'revoked' }) => void
+	/** A notification was committed for this member; `unread` is their new unread count. */
+	'notification:new': (payload: { notification: NotificationItem; unread: number }) => void
+	/** The unread count changed without a new notification (marked read in another tab). */
+	'notification:count': (payload: { unread: number }) => void
 }
 
 export interface SocketData {

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http'
 import { Server, type Socket } from 'socket.io'
 import { isSessionActive, onSessionsRevoked, resolveAuth } from '#app/utils/auth.server.ts'
+import { setRealtimeServer } from './broadcast.server.ts'
 import {
 	rooms,
 	type ClientToServerEvents,
@@ -22,7 +23,8 @@ function handshakeError(code: SocketErrorCode, message: string) {
 /**
  * socket.io on the app's own HTTP server. Sockets authenticate with the same session cookie
  * as pages; browsers must connect from the site's origin (checked in allowRequest, since the
- * `cors` option does not guard the websocket transport).
+ * `cors` option does not guard the websocket transport). App code reaches it through
+ * broadcast.server.ts.
  */
 export function createRealtimeServer(
 	httpServer: HttpServer,
@@ -68,7 +70,11 @@ export function createRealtimeServer(
 		io.to(sessionRooms).emit('session:ended', { reason: 'revoked' })
 		io.in(sessionRooms).disconnectSockets(true)
 	})
-	httpServer.once('close', stopListening)
+	setRealtimeServer(io)
+	httpServer.once('close', () => {
+		stopListening()
+		setRealtimeServer(null)
+	})
 
 	return io
 }

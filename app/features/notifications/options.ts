@@ -9,3 +9,14 @@ export const notificationKinds = [
 	'moderation-warning',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
+
+/** A notification as the bell, the list and the socket events carry it (times in UTC ms). */
+export type NotificationItem = {
+	id: number
+	kind: NotificationKind
+	title: string
+	body: string
+	link: string
+	createdAt: number
+	readAt: number | null
+}
