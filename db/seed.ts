@@ -43,6 +43,8 @@ import { regions, type Region } from '../app/features/members/regions.ts'
 import { hashPassword } from '../app/utils/password.server.ts'
 import { openDatabase, type AppDatabase } from './client.ts'
 import { migrateDatabase } from './migrate.ts'
+import { seedCaseStudies } from './seed-case-studies.ts'
+import { seedModeration } from './seed-moderation.ts'
 import {
 	companies,
 	companySectorCodes,
@@ -713,6 +715,8 @@ export async function seedDemoData(db: AppDatabase): Promise<{ members: number }
 	})
 	// Opens its own transaction, so it runs once the seed has committed.
 	rebuildConflictKeys(db, 'all')
+	seedCaseStudies(db, { baseTime, policyNow, demoMemberId: demoUserIds.member })
+	seedModeration(db, { policyNow, demoMemberId: demoUserIds.member, moderatorId: demoUserIds.moderator })
 	return { members: memberCount }
 }
 

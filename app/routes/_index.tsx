@@ -6,6 +6,8 @@ import { listConnections } from '#app/features/connections/connections.server.ts
 import { getNetworkStats } from '#app/features/members/network-stats.server.ts'
 import { suggestPeers } from '#app/features/suggestions/suggestions.server.ts'
 import { InitialsAvatar } from '#app/components/avatar.tsx'
+import { CuratedStudyCard, type CuratedStudyCardData } from '#app/components/curated-study-card.tsx'
+import { listFeaturedStudies } from '#app/features/moderation/curation.server.ts'
 
 export async function loader({ context }: LoaderFunctionArgs) {
 	const user = context.auth?.user
@@ -15,6 +17,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 		memberName: user?.name ?? null,
 		network: user ? listConnections(user.id) : null,
 		suggestions: user ? suggestPeers(user.id, { limit: 3 }) : null,
+		featured: user ? listFeaturedStudies({ id: user.id, role: user.role }, 3) : null,
 	}
 }
 
@@ -34,7 +37,7 @@ const promises = [
 ]
 
 export default function Index() {
-	const { stats, memberName, network, suggestions } = useLoaderData<typeof loader>()
+	const { stats, memberName, network, suggestions, featured } = useLoaderData<typeof loader>()
 	const figures = [
 		{ label: 'vetted members', value: stats.members },
 		{ label: 'industries (NAICS sectors)', value: stats.sectors },
@@ -54,6 +57,7 @@ export default function Index() {
 					</p>
 				</div>
 				<StatsRow figures={figures} />
+				{featured?.length ? <FeaturedStudies studies={featured} /> : null}
 				{suggestions?.length ? <PeersToMeetTeaser suggestions={suggestions} /> : null}
 				{network ? (
 					<div className="grid gap-6 md:grid-cols-2">
@@ -205,5 +209,27 @@ function PeersToMeetTeaser({ suggestions }: { suggestions: SuggestedPeer[] }) {
 				))}
 			</ul>
 		</Card>
+	)
+}
+
+function FeaturedStudies({ studies }: { studies: CuratedStudyCardData[] }) {
+	return (
+		<section aria-labelledby="featured-heading">
+			<div className="flex flex-wrap items-baseline justify-between gap-2">
+				<h2 id="featured-heading" className="text-lg font-semibold text-ink-950">
+					Featured case studies
+				</h2>
+				<Link to="/collections" className="text-sm font-semibold text-brand-700 hover:underline">
+					Browse collections
+				</Link>
+			</div>
+			<ul className="mt-4 grid gap-4 md:grid-cols-3">
+				{studies.map((study) => (
+					<li key={study.id} className="min-w-0">
+						<CuratedStudyCard study={study} />
+					</li>
+				))}
+			</ul>
+		</section>
 	)
 }

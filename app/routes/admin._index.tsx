@@ -3,13 +3,14 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { PageHeader } from '#app/components/page.tsx'
 import { adminOverview } from '#app/features/admin/overview.server.ts'
 import { sectorLevelNames } from '#app/features/conflicts/policy.ts'
+import { auditLogSummary } from '#app/features/moderation/audit.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Admin · Crossroads' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	requireRole(context.auth, request, ['admin'])
-	return adminOverview()
+	return { ...adminOverview(), audit: auditLogSummary() }
 }
 
 export default function AdminRoute() {
@@ -38,6 +39,14 @@ export default function AdminRoute() {
 			title: 'Companies',
 			figure: `${overview.companies} companies · ${overview.members} active members`,
 			text: 'Rename companies and keep corporate families (parents, subsidiaries) right.',
+		},
+		{
+			to: '/admin/audit',
+			title: 'Moderation audit log',
+			figure: overview.audit.latestAt
+				? `${overview.audit.total} ${overview.audit.total === 1 ? 'entry' : 'entries'} · latest ${overview.audit.latestAt.toISOString().slice(0, 10)}`
+				: 'No moderator actions yet',
+			text: 'Every review, curation and report decision: who, what, when and why. Append-only.',
 		},
 	]
 	return (

@@ -4,7 +4,9 @@ import { z } from 'zod'
 import { InitialsAvatar, MemberAvatar } from '#app/components/avatar.tsx'
 import { Button, buttonClass } from '#app/components/button.tsx'
 import { TextareaField } from '#app/components/forms.tsx'
+import { MemberCaseStudies } from '#app/components/case-study-card.tsx'
 import { Card, Notice } from '#app/components/page.tsx'
+import { listMemberStudies } from '#app/features/case-studies/library.server.ts'
 import { checkPair, logConflictDecision } from '#app/features/conflicts/conflicts.server.ts'
 import {
 	connectionBetween,
@@ -31,7 +33,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const member = getMemberProfile(memberId)
 	if (!member) throw new Response('This member does not exist or is no longer active.', { status: 404 })
 	const localTime = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: member.timeZone }).format(new Date())
-	if (memberId === user.id) return { kind: 'self' as const, member, localTime }
+	// Only what the case-study read policy lets this viewer read (an "all members" study crosses a conflict).
+	const caseStudies = listMemberStudies({ id: user.id, role: user.role }, memberId)
+	if (memberId === user.id) return { kind: 'self' as const, member, localTime, caseStudies }
 	const check = checkPair(user.id, member.id)
 	if (check.conflicted) {
 		logConflictDecision(user.id, member.id, check.rules, 'profile')
@@ -42,6 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 				...(check.explanation.rule === 'not-available' ? {} : { title: member.title, company: member.company }),
 			},
 			reason: check.explanation,
+			caseStudies,
 		}
 	}
 	const connection = connectionBetween(user.id, member.id)
@@ -50,6 +55,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			kind: 'limited' as const,
 			member: { id: member.id, name: member.name, title: member.title, company: member.company },
 			connection: describeConnection(connection, user.id),
+			caseStudies,
 		}
 	return {
 		kind: 'profile' as const,
@@ -57,6 +63,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		connection: describeConnection(connection, user.id),
 		mutual: mutualConnections(user.id, member.id),
 		localTime,
+		caseStudies,
 	}
 }
 
@@ -110,7 +117,7 @@ export default function MemberRoute() {
 	const actionData = useActionData<typeof action>()
 	if (view.kind === 'conflicted') {
 		return (
-			<div className="mx-auto max-w-xl px-4 py-12 sm:px-6">
+			<div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-12 sm:px-6">
 				<Card>
 					<div className="flex items-center gap-4">
 						<InitialsAvatar name={view.member.name} size="h-14 w-14 text-lg" />
@@ -145,12 +152,13 @@ export default function MemberRoute() {
 						Back to home
 					</Link>
 				</Card>
+				<MemberCaseStudies studies={view.caseStudies} firstName={view.member.name.split(' ')[0]!} />
 			</div>
 		)
 	}
 	if (view.kind === 'limited') {
 		return (
-			<div className="mx-auto max-w-xl px-4 py-12 sm:px-6">
+			<div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-12 sm:px-6">
 				<Card>
 					<div className="flex items-center gap-4">
 						<InitialsAvatar name={view.member.name} size="h-14 w-14 text-lg" />
@@ -169,6 +177,7 @@ export default function MemberRoute() {
 						<ConnectionPanel connection={view.connection} name={view.member.name} />
 					</div>
 				</Card>
+				<MemberCaseStudies studies={view.caseStudies} firstName={view.member.name.split(' ')[0]!} />
 			</div>
 		)
 	}
@@ -236,6 +245,7 @@ export default function MemberRoute() {
 						</div>
 					</dl>
 				</Card>
+				<MemberCaseStudies studies={view.caseStudies} firstName={member.name.split(' ')[0]!} />
 			</div>
 			<aside className="flex flex-col gap-6">
 				{isSelf ? (
@@ -302,6 +312,12 @@ function ConnectionSidebar({ view, actionMessage }: { view: ProfileView; actionM
 				</button>
 				<p className="mt-1 text-xs text-ink-400">Private: {member.name.split(' ')[0]} is never told.</p>
 			</Form>
+			<Link
+				to={`/reports/new?type=profile&id=${member.id}`}
+				className="self-start px-1 text-sm text-ink-500 underline-offset-2 hover:text-ink-800 hover:underline"
+			>
+				Report profile
+			</Link>
 		</>
 	)
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, isNotNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { loadSnapshots } from '../../app/features/conflicts/conflict-keys.server.ts'
 import {
@@ -17,6 +17,11 @@ import { openDatabase, type AppDatabase } from '../../db/client.ts'
 import { migrateDatabase } from '../../db/migrate.ts'
 import {
 	businessModels,
+	caseStudies,
+	caseStudyComments,
+	caseStudyVotes,
+	collectionItems,
+	collections,
 	companies,
 	companySectorCodes,
 	companySizes,
@@ -26,11 +31,14 @@ import {
 	introductionBlocks,
 	memberConflictKeys,
 	memberProfiles,
+	moderationAuditLog,
 	pastRoles,
+	reports,
 	users,
 } from '../../db/schema.ts'
 import { conflictShowcase, demoAccounts, demoPassword, isDatabaseEmpty, seedDemoData } from '../../db/seed.ts'
 import { expertiseTagChoices } from '../../db/seed-data.ts'
+import { moderationSeed } from '../../db/seed-moderation.ts'
 
 const directory = mkdtempSync(join(tmpdir(), 'crossroads-seed-'))
 const databases: AppDatabase[] = []
@@ -81,6 +89,9 @@ function snapshot(database: AppDatabase) {
 			.all(),
 		blocks: database.select().from(introductionBlocks).orderBy(introductionBlocks.id).all(),
 		connections: database.select().from(connections).orderBy(connections.id).all(),
+		caseStudies: database.select().from(caseStudies).orderBy(caseStudies.id).all(),
+		caseStudyVotes: database.select().from(caseStudyVotes).orderBy(caseStudyVotes.studyId, caseStudyVotes.userId).all(),
+		caseStudyComments: database.select().from(caseStudyComments).orderBy(caseStudyComments.id).all(),
 	}
 }
 
@@ -416,6 +427,44 @@ describe('seedDemoData', () => {
 		}
 	})
 
+	test('writes case studies in every state of review, some kept from competitors', () => {
+		const studies = snapshot(db).caseStudies
+		const byStatus = new Map<string, number>()
+		for (const study of studies) byStatus.set(study.status, (byStatus.get(study.status) ?? 0) + 1)
+		expect(Object.fromEntries(byStatus)).toEqual({
+			published: 13,
+			submitted: 3,
+			'changes-requested': 2,
+			draft: 2,
+		})
+		expect(new Set(studies.map((study) => study.readers))).toEqual(new Set(['all', 'non-conflicted']))
+		for (const study of studies) {
+			expect(study.reviewNote !== null).toBe(study.status === 'changes-requested')
+			expect(study.publishedAt !== null).toBe(study.status === 'published')
+			expect(study.updatedAt.getTime()).toBeLessThanOrEqual(Date.parse('2026-01-15T09:00:00Z'))
+		}
+		const maya = conflictShowcase.demoMember.userId
+		expect(
+			studies
+				.filter((study) => study.authorId === maya)
+				.map((study) => study.status)
+				.sort(),
+		).toEqual(['changes-requested', 'draft', 'published'])
+		// A grocer in conflict with Maya keeps a published study from her: the filter is visible.
+		const hannah = conflictShowcase.sameSector[0]!.userId
+		expect(rulesBetween(db, maya, hannah)).toEqual(['same-sector'])
+		expect(studies.find((study) => study.authorId === hannah)).toMatchObject({
+			status: 'published',
+			readers: 'non-conflicted',
+		})
+		// Each study's count of useful votes matches its vote rows.
+		const votes = snapshot(db).caseStudyVotes
+		for (const study of studies)
+			expect(votes.filter((vote) => vote.studyId === study.id)).toHaveLength(study.usefulCount)
+		expect(votes.length).toBeGreaterThan(50)
+		expect(snapshot(db).caseStudyComments.length).toBeGreaterThan(5)
+	})
+
 	test('uses fixed timestamps, never the clock', () => {
 		const base = Date.parse('2026-01-15T09:00:00Z')
 		const { users: seededUsers, companies: seededCompanies, blocks } = snapshot(db)
@@ -432,5 +481,87 @@ describe('seedDemoData', () => {
 		for (const database of [db, twin]) {
 			expect(database.$client.pragma('foreign_key_check')).toEqual([])
 		}
+	})
+})
+
+describe('seedModeration', () => {
+	const moderatorOf = (database: AppDatabase) =>
+		database.select({ id: users.id }).from(users).where(eq(users.email, 'moderator@crossroads.test')).get()!.id
+
+	function moderationSnapshot(database: AppDatabase) {
+		return {
+			featured: database
+				.select({ id: caseStudies.id, featuredAt: caseStudies.featuredAt, featuredBy: caseStudies.featuredBy })
+				.from(caseStudies)
+				.where(isNotNull(caseStudies.featuredAt))
+				.orderBy(caseStudies.id)
+				.all(),
+			collections: database.select().from(collections).orderBy(collections.id).all(),
+			items: database
+				.select()
+				.from(collectionItems)
+				.orderBy(collectionItems.collectionId, collectionItems.position)
+				.all(),
+			reports: database.select().from(reports).orderBy(reports.id).all(),
+			audit: database.select().from(moderationAuditLog).orderBy(moderationAuditLog.id).all(),
+		}
+	}
+
+	test('features three published, visible studies, by the demo moderator', () => {
+		const { featured } = moderationSnapshot(db)
+		expect(featured).toHaveLength(moderationSeed.featured)
+		for (const row of featured) {
+			const study = db.select().from(caseStudies).where(eq(caseStudies.id, row.id)).get()!
+			expect(study).toMatchObject({ status: 'published', hiddenAt: null, featuredBy: moderatorOf(db) })
+			expect(study.authorId).not.toBe(moderatorOf(db))
+		}
+	})
+
+	test('builds the two collections with intros and 3–4 published studies each, in positions 1…n', () => {
+		const { collections: seeded, items } = moderationSnapshot(db)
+		expect(seeded.map((row) => [row.title, row.slug])).toEqual([
+			['Loyalty loops that worked', 'loyalty-loops-that-worked'],
+			['B2B brand on a budget', 'b2b-brand-on-a-budget'],
+		])
+		for (const collection of seeded) {
+			expect(collection.intro.length).toBeGreaterThan(50)
+			const own = items.filter((item) => item.collectionId === collection.id)
+			expect(own.length).toBeGreaterThanOrEqual(3)
+			expect(own.length).toBeLessThanOrEqual(4)
+			expect(own.map((item) => item.position)).toEqual(own.map((_, index) => index + 1))
+			for (const item of own)
+				expect(db.select().from(caseStudies).where(eq(caseStudies.id, item.studyId)).get()).toMatchObject({
+					status: 'published',
+					hiddenAt: null,
+				})
+		}
+	})
+
+	test('files three open reports and two resolved by the moderator', () => {
+		const { reports: seeded } = moderationSnapshot(db)
+		expect(seeded.filter((row) => row.status === 'open')).toHaveLength(moderationSeed.openReports)
+		const resolved = seeded.filter((row) => row.status !== 'open')
+		expect(resolved).toHaveLength(moderationSeed.resolvedReports)
+		for (const row of resolved) expect(row).toMatchObject({ resolvedBy: moderatorOf(db) })
+		expect(new Set(seeded.map((row) => row.targetType)).size).toBeGreaterThanOrEqual(2)
+	})
+
+	test('writes one audit entry per seeded moderator action, by the moderator', () => {
+		const { featured, collections: seeded, items, reports: seededReports, audit } = moderationSnapshot(db)
+		expect(audit.every((entry) => entry.actorId === moderatorOf(db))).toBe(true)
+		const actions = audit.map((entry) => entry.action)
+		expect(actions.filter((action) => action === 'study.feature')).toHaveLength(featured.length)
+		expect(actions.filter((action) => action === 'collection.create')).toHaveLength(seeded.length)
+		expect(actions.filter((action) => action === 'collection.add-study')).toHaveLength(items.length)
+		const resolved = seededReports.filter((row) => row.status !== 'open')
+		expect(actions.filter((action) => action.startsWith('report.')).sort()).toEqual(
+			resolved.map((row) => `report.${row.resolution}`).sort(),
+		)
+		expect(audit).toHaveLength(featured.length + seeded.length + items.length + resolved.length)
+		for (const entry of audit) expect(entry.createdAt.getTime()).toBeLessThanOrEqual(Date.parse('2026-01-15T09:00:00Z'))
+	})
+
+	test('is deterministic', () => {
+		expect(moderationSnapshot(twin)).toEqual(moderationSnapshot(db))
 	})
 })

@@ -1,0 +1,932 @@
+import { and, asc, eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, test } from 'vitest'
+import {
+	caseStudies,
+	caseStudyChannels,
+	caseStudyComments,
+	caseStudyMetrics,
+	caseStudyRevisions,
+	caseStudyTags,
+	collectionItems,
+	collections,
+	moderationAuditLog,
+	moderationSettings,
+	notifications,
+	reports,
+	sessions,
+	users,
+} from '#db/schema.ts'
+import { createDraft, submitStudy, updateStudy } from '#app/features/case-studies/authoring.server.ts'
+import type { CaseStudyInput } from '#app/features/case-studies/schemas.ts'
+import { rebuildConflictKeys } from '#app/features/conflicts/conflict-keys.server.ts'
+import { listAuditLog } from '#app/features/moderation/audit.server.ts'
+import {
+	addStudyToCollection,
+	createCollection,
+	deleteCollection,
+	featureStudy,
+	getCollectionPage,
+	listCollectionsFor,
+	listFeaturedStudies,
+	moveStudyInCollection,
+	removeStudyFromCollection,
+	unfeatureStudy,
+	updateCollection,
+} from '#app/features/moderation/curation.server.ts'
+import { listReports, resolveReport } from '#app/features/moderation/reports.server.ts'
+import { listReviewQueue, reviewRevision, reviewStudy } from '#app/features/moderation/review.server.ts'
+import { getModerationSettings, updateModerationSettings } from '#app/features/moderation/settings.server.ts'
+import { createSessionCookie } from '#app/utils/auth.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { createUser, uniqueClient } from '#tests/support/factories.ts'
+
+const day = 24 * 60 * 60 * 1000
+
+function studyInput(overrides: Partial<CaseStudyInput> = {}): CaseStudyInput {
+	return {
+		title: 'Loyalty app relaunch',
+		brand: 'Northwind',
+		sector: '445110',
+		objective: 'retention',
+		targetAudience: 'Weekly shoppers',
+		channels: ['email-crm', 'social'],
+		startedOn: '2024-03',
+		endedOn: null,
+		budgetBand: '100k-500k',
+		summary: 'We rebuilt the loyalty app around weekly baskets.',
+		body: 'We rebuilt the app around the weekly basket. '.repeat(8),
+		learnings: 'Start with fewer rewards.',
+		tags: ['loyalty', 'app'],
+		metrics: [{ label: 'Repeat rate', before: 31, after: 38, unit: '%' }],
+		readers: 'non-conflicted',
+		...overrides,
+	}
+}
+
+type Person = { id: string; role: 'member' | 'moderator' | 'admin' }
+
+function submittedStudy(author: Person, overrides: Partial<CaseStudyInput> = {}) {
+	const draft = createDraft(author.id, studyInput(overrides))
+	if (!draft.ok) throw new Error(draft.message)
+	const submitted = submitStudy(author.id, draft.studyId)
+	if (!submitted.ok) throw new Error(submitted.message)
+	return draft.studyId
+}
+
+/** Published by `approver`, who is kept out of the audit assertions below. */
+function publishedStudy(author: Person, overrides: Partial<CaseStudyInput> = {}) {
+	const studyId = submittedStudy(author, overrides)
+	const approved = reviewStudy(approver.id, studyId, 'approve')
+	if (!approved.ok) throw new Error(approved.message)
+	return studyId
+}
+
+const studyRow = (studyId: string) => db.select().from(caseStudies).where(eq(caseStudies.id, studyId)).get()!
+
+function auditOf(actorId: string) {
+	return db
+		.select({
+			action: moderationAuditLog.action,
+			targetType: moderationAuditLog.targetType,
+			targetId: moderationAuditLog.targetId,
+			reason: moderationAuditLog.reason,
+			details: moderationAuditLog.details,
+		})
+		.from(moderationAuditLog)
+		.where(eq(moderationAuditLog.actorId, actorId))
+		.orderBy(asc(moderationAuditLog.id))
+		.all()
+}
+
+function notificationsOf(userId: string) {
+	return db
+		.select({
+			kind: notifications.kind,
+			title: notifications.title,
+			body: notifications.body,
+			link: notifications.link,
+		})
+		.from(notifications)
+		.where(eq(notifications.userId, userId))
+		.orderBy(asc(notifications.id))
+		.all()
+}
+
+let approver: Awaited<ReturnType<typeof createUser>>
+beforeAll(async () => {
+	approver = await createUser({ role: 'moderator', sectorCode: '541810' })
+})
+
+async function moderatorAndAuthor() {
+	const moderator = await createUser({ role: 'moderator', sectorCode: '513210' })
+	const author = await createUser({ sectorCode: '445110' })
+	return { moderator, author }
+}
+
+describe('reviewing a submitted study', () => {
+	test('approving publishes it, audits the decision and tells the author', async () => {
+		const { moderator, author } = await moderatorAndAuthor()
+		const studyId = submittedStudy(author)
+		const before = Date.now()
+		expect(reviewStudy(moderator.id, studyId, 'approve')).toEqual({ ok: true, status: 'published' })
+		const row = studyRow(studyId)
+		expect(row).toMatchObject({ status: 'published', reviewNote: null })
+		expect(row.publishedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000)
+		expect(auditOf(moderator.id)).toEqual([
+			{
+				action: 'study.approve',
+				targetType: 'case-study',
+				targetId: studyId,
+				reason: '',
+				details: { from: 'submitted', to: 'published' },
+			},
+		])
+		expect(notificationsOf(author.id)).toEqual([
+			{
+				kind: 'case-study-approved',
+				title: '“Loyalty app relaunch” is published',
+				body: 'Members can now read it in the library.',
+				link: `/case-studies/${studyId}`,
+			},
+		])
+	})
+
+	test('requesting changes needs a note, which the author sees; the resubmitted study can then be rejected with a reason', async () => {
+		const { moderator, author } = await moderatorAndAuthor()
+		const studyId = submittedStudy(author)
+		expect(reviewStudy(moderator.id, studyId, 'request-changes', '   ')).toEqual({
+			ok: false,
+			code: 'note-required',
+			message: 'Tell the author what to change: they see this note.',
+		})
+		expect(studyRow(studyId).status).toBe('submitted')
+
+		expect(reviewStudy(moderator.id, studyId, 'request-changes', ' Add the budget split. ')).toEqual({
+			ok: true,
+			status: 'changes-requested',
+		})
+		expect(studyRow(studyId)).toMatchObject({ status: 'changes-requested', reviewNote: 'Add the budget split.' })
+
+		expect(submitStudy(author.id, studyId)).toEqual({ ok: true, status: 'submitted' })
+		expect(reviewStudy(moderator.id, studyId, 'reject', '')).toMatchObject({ ok: false, code: 'note-required' })
+		expect(reviewStudy(moderator.id, studyId, 'reject', 'Names a client under NDA.')).toEqual({
+			ok: true,
+			status: 'rejected',
+		})
+		expect(studyRow(studyId)).toMatchObject({ status: 'rejected', reviewNote: 'Names a client under NDA.' })
+
+		expect(auditOf(moderator.id)).toEqual([
+			{
+				action: 'study.request-changes',
+				targetType: 'case-study',
+				targetId: studyId,
+				reason: 'Add the budget split.',
+				details: { from: 'submitted', to: 'changes-requested' },
+			},
+			{
+				action: 'study.reject',
+				targetType: 'case-study',
+				targetId: studyId,
+				reason: 'Names a client under NDA.',
+				details: { from: 'submitted', to: 'rejected' },
+			},
+		])
+		expect(notificationsOf(author.id)).toEqual([
+			{
+				kind: 'case-study-changes-requested',
+				title: 'A moderator asked for changes to “Loyalty app relaunch”',
+				body: 'Add the budget split.',
+				link: `/case-studies/${studyId}/edit`,
+			},
+			{
+				kind: 'case-study-rejected',
+				title: '“Loyalty app relaunch” was not accepted',
+				body: 'Names a client under NDA.',
+				link: `/case-studies/${studyId}/edit`,
+			},
+		])
+	})
+
+	test('illegal transitions are refused by the state machine and change nothing', async () => {
+		const { moderator, author } = await moderatorAndAuthor()
+		const draft = createDraft(author.id, studyInput())
+		if (!draft.ok) throw new Error(draft.message)
+		for (const decision of ['approve', 'request-changes', 'reject'] as const)
+			expect(reviewStudy(moderator.id, draft.studyId, decision, 'note')).toEqual({
+				ok: false,
+				code: 'wrong-status',
+				message: `This case study is a draft: it cannot ${decision.replace('-', ' ')} now.`,
+			})
+		expect(studyRow(draft.studyId).status).toBe('draft')
+
+		const studyId = submittedStudy(author)
+		expect(reviewStudy(moderator.id, studyId, 'approve').ok).toBe(true)
+		// A double approve (two tabs, a resent form) is refused cleanly.
+		expect(reviewStudy(moderator.id, studyId, 'approve')).toEqual({
+			ok: false,
+			code: 'wrong-status',
+			message: 'This case study is published: it cannot approve now.',
+		})
+		expect(reviewStudy(moderator.id, studyId, 'reject', 'too late')).toMatchObject({ code: 'wrong-status' })
+
+		const changes = submittedStudy(author)
+		reviewStudy(moderator.id, changes, 'request-changes', 'More numbers.')
+		expect(reviewStudy(moderator.id, changes, 'approve')).toMatchObject({ ok: false, code: 'wrong-status' })
+		expect(reviewStudy(moderator.id, 'cst_missing', 'approve')).toMatchObject({ ok: false, code: 'not-found' })
+
+		expect(auditOf(moderator.id).map((row) => row.action)).toEqual(['study.approve', 'study.request-changes'])
+	})
+
+	test('a moderator cannot review their own study or their own edit', async () => {
+		const { moderator } = await moderatorAndAuthor()
+		const own = submittedStudy(moderator)
+		const refusal = {
+			ok: false,
+			code: 'own-study',
+			message: 'You wrote this case study: another moderator must review it.',
+		}
+		for (const decision of ['approve', 'request-changes', 'reject'] as const)
+			expect(reviewStudy(moderator.id, own, decision, 'note')).toEqual(refusal)
+		expect(studyRow(own).status).toBe('submitted')
+
+		const published = publishedStudy(moderator)
+		updateStudy(moderator.id, published, studyInput({ title: 'My own edit' }))
+		const revision = db
+			.select({ id: caseStudyRevisions.id })
+			.from(caseStudyRevisions)
+			.where(eq(caseStudyRevisions.studyId, published))
+			.get()!
+		expect(reviewRevision(moderator.id, revision.id, 'approve')).toEqual(refusal)
+		expect(auditOf(moderator.id)).toEqual([])
+	})
+})
+
+describe('reviewing an edit of a published study', () => {
+	function pendingRevision(studyId: string) {
+		return db
+			.select()
+			.from(caseStudyRevisions)
+			.where(and(eq(caseStudyRevisions.studyId, studyId), eq(caseStudyRevisions.status, 'submitted')))
+			.get()!
+	}
+
+	const liveRows = (studyId: string) => ({
+		metrics: db
+			.select({
+				label: caseStudyMetrics.label,
+				before: caseStudyMetrics.before,
+				after: caseStudyMetrics.after,
+				unit: caseStudyMetrics.unit,
+			})
+			.from(caseStudyMetrics)
+			.where(eq(caseStudyMetrics.studyId, studyId))
+			.orderBy(caseStudyMetrics.position)
+			.all(),
+		channels: db
+			.select({ channel: caseStudyChannels.channel })
+			.from(caseStudyChannels)
+			.where(eq(caseStudyChannels.studyId, studyId))
+			.all()
+			.map((row) => row.channel)
+			.sort(),
+		tags: db
+			.select({ tag: caseStudyTags.tag })
+			.from(caseStudyTags)
+			.where(eq(caseStudyTags.studyId, studyId))
+			.all()
+			.map((row) => row.tag)
+			.sort(),
+	})
+
+	test('approving copies the proposed fields, metrics, channels and tags into the live rows', async () => {
+		const { moderator, author } = await moderatorAndAuthor()
+		const studyId = publishedStudy(author)
+		const edit = studyInput({
+			title: 'Loyalty app relaunch, year two',
+			summary: 'Year two of the relaunch.',
+			channels: ['social', 'search', 'in-store'],
+			tags: ['loyalty', 'retention-marketing'],
+			metrics: [
+				{ label: 'Repeat rate', before: 31, after: 41, unit: '%' },
+				{ label: 'App users', before: 120, after: 310, unit: 'k' },
+			],
+		})
+		expect(updateStudy(author.id, studyId, edit)).toEqual({ ok: true, applied: 'revision' })
+		// Readers keep the published text while the edit waits.
+		expect(studyRow(studyId).title).toBe('Loyalty app relaunch')
+		const revision = pendingRevision(studyId)
+
+		expect(reviewRevision(moderator.id, revision.id, 'approve')).toEqual({ ok: true, status: 'approved' })
+		expect(studyRow(studyId)).toMatchObject({
+			status: 'published',
+			title: 'Loyalty app relaunch, year two',
+			summary: 'Year two of the relaunch.',
+		})
+		expect(liveRows(studyId)).toEqual({
+			metrics: [
+				{ label: 'Repeat rate', before: 31, after: 41, unit: '%' },
+				{ label: 'App users', before: 120, after: 310, unit: 'k' },
+			],
+			channels: ['in-store', 'search', 'social'],
+			tags: ['loyalty', 'retention-marketing'],
+		})
+		const reviewed = db.select().from(caseStudyRevisions).where(eq(caseStudyRevisions.id, revision.id)).get()!
+		expect(reviewed).toMatchObject({ status: 'approved', reviewedBy: moderator.id, reviewNote: null })
+		expect(reviewRevision(moderator.id, revision.id, 'approve')).toEqual({
+			ok: false,
+			code: 'wrong-status',
+			message: 'This revision is approved: it cannot approve now.',
+		})
+		expect(auditOf(moderator.id)).toEqual([
+			{
+				action: 'revision.approve',
+				targetType: 'revision',
+				targetId: revision.id,
+				reason: '',
+				details: {
+					studyId,
+					from: 'submitted',
+					to: 'approved',
+					changedFields: ['title', 'summary', 'metrics', 'channels', 'tags'],
+				},
+			},
+		])
+		expect(notificationsOf(author.id).at(-1)).toEqual({
+			kind: 'case-study-approved',
+			title: 'Your edits to “Loyalty app relaunch” are live',
+			body: 'Readers now see the updated case study.',
+			link: `/case-studies/${studyId}`,
+		})
+	})
+
+	test('requesting changes or rejecting needs a note and leaves the published text alone', async () => {
+		const { moderator, author } = await moderatorAndAuthor()
+		const studyId = publishedStudy(author)
+		updateStudy(author.id, studyId, studyInput({ title: 'A bolder title' }))
+		const first = pendingRevision(studyId)
+		expect(reviewRevision(moderator.id, first.id, 'request-changes')).toMatchObject({ code: 'note-required' })
+		expect(reviewRevision(moderator.id, first.id, 'request-changes', 'Keep the brand name in it.')).toEqual({
+			ok: true,
+			status: 'changes-requested',
+		})
+		expect(db.select().from(caseStudyRevisions).where(eq(caseStudyRevisions.id, first.id)).get()).toMatchObject({
+			status: 'changes-requested',
+			reviewNote: 'Keep the brand name in it.',
+		})
+		updateStudy(author.id, studyId, studyInput({ title: 'Northwind: a bolder title' }))
+		const second = pendingRevision(studyId)
+		expect(reviewRevision(moderator.id, second.id, 'reject', 'Misleading numbers.')).toEqual({
+			ok: true,
+			status: 'rejected',
+		})
+		expect(studyRow(studyId).title).toBe('Loyalty app relaunch')
+		expect(auditOf(moderator.id)).toEqual([
+			{
+				action: 'revision.request-changes',
+				targetType: 'revision',
+				targetId: first.id,
+				reason: 'Keep the brand name in it.',
+				details: { studyId, from: 'submitted', to: 'changes-requested' },
+			},
+			{
+				action: 'revision.reject',
+				targetType: 'revision',
+				targetId: second.id,
+				reason: 'Misleading numbers.',
+				details: { studyId, from: 'submitted', to: 'rejected' },
+			},
+		])
+	})
+})
+
+describe('the review queue', () => {
+	test('lists new studies and edits oldest first, with counts per kind and age, and filters', async () => {
+		const author = await createUser({ sectorCode: '522110' })
+		const fresh = submittedStudy(author, { title: 'Queue: fresh bank study', sector: '522110', objective: 'launch' })
+		const published = publishedStudy(author, { title: 'Queue: published', sector: '522110', objective: 'launch' })
+		updateStudy(author.id, published, studyInput({ title: 'Queue: edited', sector: '522110', objective: 'pricing' }))
+		const old = submittedStudy(author, { title: 'Queue: old bank study', sector: '522110', objective: 'launch' })
+		db.update(caseStudies)
+			.set({ submittedAt: new Date(Date.now() - 10 * day) })
+			.where(eq(caseStudies.id, old))
+			.run()
+
+		const queue = listReviewQueue({ sector: '52' })
+		expect(queue.items.map((item) => [item.kind, item.title])).toEqual([
+			['new', 'Queue: old bank study'],
+			['new', 'Queue: fresh bank study'],
+			['revision', 'Queue: edited'],
+		])
+		expect(queue.counts).toEqual({
+			all: 3,
+			new: 2,
+			revision: 1,
+			ages: { 'under-2-days': 2, '2-to-7-days': 0, 'over-7-days': 1 },
+		})
+		expect(queue.items[0]).toMatchObject({ studyId: old, revisionId: null, age: 'over-7-days', sectorCode: '522110' })
+		expect(queue.items[1]!.studyId).toBe(fresh)
+		expect(queue.items[2]).toMatchObject({ studyId: published, objective: 'pricing', authorName: author.name })
+		expect(queue.items[2]!.revisionId).toMatch(/^csr_/)
+
+		expect(listReviewQueue({ sector: '52', kind: 'revision' }).items.map((item) => item.title)).toEqual([
+			'Queue: edited',
+		])
+		expect(listReviewQueue({ sector: '52', objective: 'launch' }).counts).toMatchObject({ all: 2, revision: 0 })
+		const overdue = listReviewQueue({ sector: '52', age: 'over-7-days' })
+		expect(overdue.items.map((item) => item.studyId)).toEqual([old])
+		expect(overdue.counts).toMatchObject({ all: 1, new: 1, revision: 0 })
+		// Three days on, the fresh ones are in the middle bucket.
+		expect(listReviewQueue({ sector: '52' }, Date.now() + 3 * day).counts.ages).toEqual({
+			'under-2-days': 0,
+			'2-to-7-days': 2,
+			'over-7-days': 1,
+		})
+		expect(listReviewQueue({ sector: '71' }).items).toEqual([])
+	})
+})
+
+describe('curation', () => {
+	test('only a published, visible study can be featured; feature and unfeature are audited and the author told', async () => {
+		const { moderator, author } = await moderatorAndAuthor()
+		const submitted = submittedStudy(author)
+		expect(featureStudy(moderator.id, submitted)).toEqual({
+			ok: false,
+			code: 'not-published',
+			message: 'Only published case studies can be curated.',
+		})
+		const hidden = publishedStudy(author)
+		db.update(caseStudies).set({ hiddenAt: new Date() }).where(eq(caseStudies.id, hidden)).run()
+		expect(featureStudy(moderator.id, hidden)).toMatchObject({ ok: false, code: 'hidden' })
+
+		const studyId = publishedStudy(author)
+		expect(featureStudy(moderator.id, studyId)).toEqual({ ok: true })
+		expect(studyRow(studyId)).toMatchObject({ featuredBy: moderator.id })
+		expect(studyRow(studyId).featuredAt).toBeInstanceOf(Date)
+		expect(featureStudy(moderator.id, studyId)).toMatchObject({ ok: false, code: 'already' })
+		expect(unfeatureStudy(moderator.id, studyId)).toEqual({ ok: true })
+		expect(studyRow(studyId)).toMatchObject({ featuredAt: null, featuredBy: null })
+		expect(unfeatureStudy(moderator.id, studyId)).toMatchObject({ ok: false, code: 'already' })
+
+		expect(auditOf(moderator.id)).toEqual([
+			{ action: 'study.feature', targetType: 'case-study', targetId: studyId, reason: '', details: null },
+			{ action: 'study.unfeature', targetType: 'case-study', targetId: studyId, reason: '', details: null },
+		])
+		expect(notificationsOf(author.id).filter((row) => row.kind === 'case-study-featured')).toEqual([
+			{
+				kind: 'case-study-featured',
+				title: '“Loyalty app relaunch” is featured on the home page',
+				body: 'Moderators picked it for every member to see first.',
+				link: `/case-studies/${studyId}`,
+			},
+		])
+	})
+
+	test('featured studies and collection pages show only what the viewer may read, in order', async () => {
+		const moderator = await createUser({ role: 'moderator', sectorCode: '513210' })
+		const grocer = await createUser({ sectorCode: '445110' })
+		const rivalGrocer = await createUser({ sectorCode: '445110' })
+		const banker = await createUser({ sectorCode: '522110' })
+		rebuildConflictKeys(db, 'all')
+		const privateStudy = publishedStudy(grocer, { title: 'Grocer, members not in conflict only' })
+		const openStudy = publishedStudy(grocer, { title: 'Grocer, all members', readers: 'all' })
+		const bankStudy = publishedStudy(banker, { title: 'Bank study', sector: '522110' })
+		for (const studyId of [privateStudy, openStudy, bankStudy]) featureStudy(moderator.id, studyId)
+
+		const titlesFor = (viewer: Person) => listFeaturedStudies(viewer, 10).map((study) => study.title)
+		const featuredHere = (titles: string[]) =>
+			titles.filter((title) =>
+				['Grocer, members not in conflict only', 'Grocer, all members', 'Bank study'].includes(title),
+			)
+		expect(featuredHere(titlesFor(rivalGrocer)).sort()).toEqual(['Bank study', 'Grocer, all members'])
+		expect(featuredHere(titlesFor(banker)).sort()).toEqual([
+			'Bank study',
+			'Grocer, all members',
+			'Grocer, members not in conflict only',
+		])
+		// A study hidden after a report drops off the home page.
+		db.update(caseStudies).set({ hiddenAt: new Date() }).where(eq(caseStudies.id, bankStudy)).run()
+		expect(featuredHere(titlesFor(banker))).not.toContain('Bank study')
+
+		const created = createCollection(moderator.id, { title: 'Policy-checked picks', intro: 'Read these.' })
+		if (!created.ok) throw new Error(created.message)
+		for (const studyId of [openStudy, privateStudy]) addStudyToCollection(moderator.id, created.id, studyId)
+		expect(
+			getCollectionPage('policy-checked-picks', rivalGrocer)?.studies.map((study) => [study.title, study.position]),
+		).toEqual([['Grocer, all members', 1]])
+		expect(getCollectionPage('policy-checked-picks', banker)?.studies.map((study) => study.title)).toEqual([
+			'Grocer, all members',
+			'Grocer, members not in conflict only',
+		])
+		expect(getCollectionPage('policy-checked-picks', banker)?.collection).toMatchObject({ intro: 'Read these.' })
+		expect(getCollectionPage('no-such-collection', banker)).toBeNull()
+		const summary = (viewer: Person) =>
+			listCollectionsFor(viewer).find((collection) => collection.slug === 'policy-checked-picks')?.studies
+		expect(summary(rivalGrocer)).toBe(1)
+		expect(summary(banker)).toBe(2)
+	})
+
+	test('collections: unique slugs, ordered studies moved up and down, removal keeps positions compact, every step audited', async () => {
+		const { moderator, author } = await moderatorAndAuthor()
+		const [a, b, c] = [publishedStudy(author), publishedStudy(author), publishedStudy(author)]
+		const draft = createDraft(author.id, studyInput())
+		if (!draft.ok) throw new Error(draft.message)
+
+		expect(createCollection(moderator.id, { title: 'x', intro: '' })).toMatchObject({
+			ok: false,
+			code: 'invalid',
+			fieldErrors: { title: ['Use at least 3 characters.'] },
+		})
+		const first = createCollection(moderator.id, { title: 'Loyalty loops that worked!', intro: 'Retention wins.' })
+		const second = createCollection(moderator.id, { title: 'Loyalty loops that worked', intro: '' })
+		if (!first.ok || !second.ok) throw new Error('not created')
+		expect(first.slug).toMatch(/^loyalty-loops-that-worked(-\d+)?$/)
+		expect(second.slug).not.toBe(first.slug)
+		expect(second.slug).toMatch(/^loyalty-loops-that-worked-\d+$/)
+
+		const positions = () =>
+			db
+				.select({ studyId: collectionItems.studyId, position: collectionItems.position })
+				.from(collectionItems)
+				.where(eq(collectionItems.collectionId, first.id))
+				.orderBy(collectionItems.position)
+				.all()
+				.map((row) => [row.studyId, row.position])
+		for (const studyId of [a, b, c]) expect(addStudyToCollection(moderator.id, first.id, studyId).ok).toBe(true)
+		expect(addStudyToCollection(moderator.id, first.id, b)).toMatchObject({ ok: false, code: 'already' })
+		expect(addStudyToCollection(moderator.id, first.id, draft.studyId)).toMatchObject({ code: 'not-published' })
+		expect(positions()).toEqual([
+			[a, 1],
+			[b, 2],
+			[c, 3],
+		])
+		expect(moveStudyInCollection(moderator.id, first.id, c, 'up')).toEqual({ ok: true, position: 2 })
+		expect(positions()).toEqual([
+			[a, 1],
+			[c, 2],
+			[b, 3],
+		])
+		expect(moveStudyInCollection(moderator.id, first.id, a, 'up')).toEqual({
+			ok: false,
+			code: 'edge',
+			message: 'This case study is already first.',
+		})
+		expect(moveStudyInCollection(moderator.id, first.id, b, 'down')).toMatchObject({ ok: false, code: 'edge' })
+		expect(removeStudyFromCollection(moderator.id, first.id, a)).toEqual({ ok: true })
+		expect(positions()).toEqual([
+			[c, 1],
+			[b, 2],
+		])
+
+		const renamed = updateCollection(moderator.id, first.id, { title: 'B2B brand on a budget', intro: 'Lean wins.' })
+		expect(renamed).toEqual({ ok: true, slug: expect.stringMatching(/^b2b-brand-on-a-budget(-\d+)?$/) })
+		expect(deleteCollection(moderator.id, second.id)).toEqual({ ok: true, title: 'Loyalty loops that worked' })
+		expect(db.select().from(collections).where(eq(collections.id, second.id)).get()).toBeUndefined()
+
+		expect(auditOf(moderator.id)).toEqual([
+			{
+				action: 'collection.create',
+				targetType: 'collection',
+				targetId: first.id,
+				reason: '',
+				details: { title: 'Loyalty loops that worked!', slug: first.slug },
+			},
+			{
+				action: 'collection.create',
+				targetType: 'collection',
+				targetId: second.id,
+				reason: '',
+				details: { title: 'Loyalty loops that worked', slug: second.slug },
+			},
+			...[a, b, c].map((studyId, index) => ({
+				action: 'collection.add-study',
+				targetType: 'collection',
+				targetId: first.id,
+				reason: '',
+				details: { studyId, position: index + 1 },
+			})),
+			{
+				action: 'collection.move-study',
+				targetType: 'collection',
+				targetId: first.id,
+				reason: '',
+				details: { studyId: c, direction: 'up', from: 3, to: 2 },
+			},
+			{
+				action: 'collection.remove-study',
+				targetType: 'collection',
+				targetId: first.id,
+				reason: '',
+				details: { studyId: a, position: 1 },
+			},
+			{
+				action: 'collection.update',
+				targetType: 'collection',
+				targetId: first.id,
+				reason: '',
+				details: {
+					title: { from: 'Loyalty loops that worked!', to: 'B2B brand on a budget' },
+					slug: { from: first.slug, to: renamed.ok ? renamed.slug : '' },
+					introChanged: true,
+				},
+			},
+			{
+				action: 'collection.delete',
+				targetType: 'collection',
+				targetId: second.id,
+				reason: '',
+				details: { title: 'Loyalty loops that worked', slug: second.slug, studyIds: [] },
+			},
+		])
+	})
+})
+
+describe('resolving reports', () => {
+	async function reportedStudy() {
+		const { moderator, author } = await moderatorAndAuthor()
+		const studyId = publishedStudy(author)
+		const reporters = [await createUser({ sectorCode: '721110' }), await createUser({ sectorCode: '481111' })]
+		const ids = reporters.map(
+			(reporter, index) =>
+				db
+					.insert(reports)
+					.values({
+						reporterId: reporter.id,
+						targetType: 'case-study',
+						targetId: studyId,
+						reason: index === 0 ? 'confidential' : 'misleading',
+					})
+					.returning({ id: reports.id })
+					.get().id,
+		)
+		return { moderator, author, studyId, reportIds: ids, reporter: reporters[0]! }
+	}
+	const reportRow = (id: number) => db.select().from(reports).where(eq(reports.id, id)).get()!
+
+	test('dismissing closes every open report on the same content, and only those', async () => {
+		const { moderator, studyId, reportIds, reporter } = await reportedStudy()
+		const other = db
+			.insert(reports)
+			.values({ reporterId: reporter.id, targetType: 'profile', targetId: reporter.id, reason: 'spam' })
+			.returning({ id: reports.id })
+			.get().id
+		expect(await resolveReport(moderator, reportIds[0]!, 'dismiss')).toEqual({
+			ok: true,
+			resolution: 'dismiss',
+			closed: 2,
+			revokedSessions: 0,
+		})
+		for (const id of reportIds)
+			expect(reportRow(id)).toMatchObject({ status: 'dismissed', resolution: 'dismiss', resolvedBy: moderator.id })
+		expect(reportRow(other).status).toBe('open')
+		expect(studyRow(studyId).hiddenAt).toBeNull()
+		expect(await resolveReport(moderator, reportIds[1]!, 'hide-content')).toEqual({
+			ok: false,
+			code: 'already-resolved',
+			message: 'This report has already been resolved.',
+		})
+		expect(auditOf(moderator.id)).toEqual([
+			{
+				action: 'report.dismiss',
+				targetType: 'case-study',
+				targetId: studyId,
+				reason: 'Confidential information',
+				details: { reportIds, reasons: ['confidential', 'misleading'], memberId: studyRow(studyId).authorId },
+			},
+		])
+		const queue = listReports({ status: 'open', targetType: 'case-study' })
+		expect(queue.reports.map((report) => report.id)).not.toContain(reportIds[0])
+	})
+
+	test('hiding a case study or a comment sets hiddenAt; profiles and messages cannot be hidden', async () => {
+		const { moderator, author, studyId, reportIds, reporter } = await reportedStudy()
+		expect(await resolveReport(moderator, reportIds[1]!, 'hide-content', 'Client data.')).toMatchObject({
+			ok: true,
+			closed: 2,
+		})
+		expect(studyRow(studyId).hiddenAt).toBeInstanceOf(Date)
+		expect(reportRow(reportIds[0]!)).toMatchObject({ status: 'actioned', resolution: 'hide-content' })
+
+		const commentId = 'csc_moderation_test'
+		const visible = publishedStudy(author)
+		db.insert(caseStudyComments).values({ id: commentId, studyId: visible, authorId: reporter.id, body: 'Rude.' }).run()
+		const commentReport = db
+			.insert(reports)
+			.values({ reporterId: author.id, targetType: 'comment', targetId: commentId, reason: 'offensive' })
+			.returning({ id: reports.id })
+			.get().id
+		expect((await resolveReport(moderator, commentReport, 'hide-content')).ok).toBe(true)
+		expect(
+			db.select().from(caseStudyComments).where(eq(caseStudyComments.id, commentId)).get()!.hiddenAt,
+		).toBeInstanceOf(Date)
+
+		const profileReport = db
+			.insert(reports)
+			.values({ reporterId: author.id, targetType: 'profile', targetId: reporter.id, reason: 'spam' })
+			.returning({ id: reports.id })
+			.get().id
+		expect(await resolveReport(moderator, profileReport, 'hide-content')).toEqual({
+			ok: false,
+			code: 'not-supported',
+			message:
+				'A profile cannot be hidden on its own: warn the member to change it, or suspend them to take it off the network.',
+		})
+		const messageReport = db
+			.insert(reports)
+			.values({ reporterId: author.id, targetType: 'message', targetId: 'msg_1', reason: 'spam' })
+			.returning({ id: reports.id })
+			.get().id
+		expect(await resolveReport(moderator, messageReport, 'hide-content')).toMatchObject({
+			ok: false,
+			code: 'not-supported',
+		})
+		expect(await resolveReport(moderator, messageReport, 'warn-member', 'Stop.')).toMatchObject({
+			ok: false,
+			code: 'no-author',
+		})
+		expect(reportRow(profileReport).status).toBe('open')
+		expect(reportRow(messageReport).status).toBe('open')
+		expect(auditOf(moderator.id)).toEqual([
+			{
+				action: 'report.hide-content',
+				targetType: 'case-study',
+				targetId: studyId,
+				reason: 'Client data.',
+				details: { reportIds, reasons: ['confidential', 'misleading'], memberId: author.id },
+			},
+			{
+				action: 'report.hide-content',
+				targetType: 'comment',
+				targetId: commentId,
+				reason: 'Offensive',
+				details: { reportIds: [commentReport], reasons: ['offensive'], memberId: reporter.id },
+			},
+		])
+	})
+
+	test('warning sends the author a moderation-warning notification; it needs a note', async () => {
+		const { moderator, author, studyId, reportIds } = await reportedStudy()
+		expect(await resolveReport(moderator, reportIds[0]!, 'warn-member', ' ')).toMatchObject({
+			ok: false,
+			code: 'note-required',
+		})
+		expect(await resolveReport(moderator, reportIds[0]!, 'warn-member', 'Remove the client’s name.')).toMatchObject({
+			ok: true,
+			closed: 2,
+		})
+		expect(notificationsOf(author.id).filter((row) => row.kind === 'moderation-warning')).toEqual([
+			{
+				kind: 'moderation-warning',
+				title: 'A moderator warned you about your case study',
+				body: 'Remove the client’s name.',
+				link: `/case-studies/${studyId}`,
+			},
+		])
+		expect(auditOf(moderator.id)).toEqual([
+			{
+				action: 'report.warn-member',
+				targetType: 'case-study',
+				targetId: studyId,
+				reason: 'Remove the client’s name.',
+				details: { reportIds, reasons: ['confidential', 'misleading'], memberId: author.id },
+			},
+		])
+	})
+
+	test('suspending sets the member suspended and revokes all their sessions', async () => {
+		const { moderator, author, studyId, reportIds } = await reportedStudy()
+		await createSessionCookie(author.id, uniqueClient())
+		await createSessionCookie(author.id, uniqueClient())
+		expect(db.select().from(sessions).where(eq(sessions.userId, author.id)).all()).toHaveLength(2)
+		expect(await resolveReport(moderator, reportIds[0]!, 'suspend-member', 'Repeated leaks.')).toEqual({
+			ok: true,
+			resolution: 'suspend-member',
+			closed: 2,
+			revokedSessions: 2,
+		})
+		expect(db.select({ status: users.status }).from(users).where(eq(users.id, author.id)).get()).toEqual({
+			status: 'suspended',
+		})
+		expect(db.select().from(sessions).where(eq(sessions.userId, author.id)).all()).toEqual([])
+		expect(auditOf(moderator.id)).toEqual([
+			{
+				action: 'report.suspend-member',
+				targetType: 'case-study',
+				targetId: studyId,
+				reason: 'Repeated leaks.',
+				details: { reportIds, reasons: ['confidential', 'misleading'], memberId: author.id },
+			},
+		])
+	})
+
+	test('a moderator never suspends an admin or themselves, and never resolves a report on their own content', async () => {
+		const moderator = await createUser({ role: 'moderator', sectorCode: '513210' })
+		const admin = await createUser({ role: 'admin', sectorCode: '522110' })
+		const reporter = await createUser({ sectorCode: '721110' })
+		const fileReport = (targetId: string) =>
+			db
+				.insert(reports)
+				.values({ reporterId: reporter.id, targetType: 'profile', targetId, reason: 'other' })
+				.returning({ id: reports.id })
+				.get().id
+		const aboutAdmin = fileReport(admin.id)
+		expect(await resolveReport(moderator, aboutAdmin, 'suspend-member', 'No.')).toEqual({
+			ok: false,
+			code: 'not-allowed',
+			message: 'Moderators cannot suspend an admin.',
+		})
+		const aboutSelf = fileReport(moderator.id)
+		expect(await resolveReport(moderator, aboutSelf, 'suspend-member', 'Me.')).toEqual({
+			ok: false,
+			code: 'not-allowed',
+			message: 'This report is about your own content: another moderator must resolve it.',
+		})
+		expect(await resolveReport(moderator, aboutSelf, 'dismiss')).toMatchObject({ ok: false, code: 'not-allowed' })
+		expect(db.select({ status: users.status }).from(users).where(eq(users.id, admin.id)).get()!.status).toBe('active')
+		expect(auditOf(moderator.id)).toEqual([])
+		// Another moderator may dismiss the report about the first one.
+		expect((await resolveReport(approver, aboutSelf, 'dismiss')).ok).toBe(true)
+	})
+
+	test('the queue puts open reports first with counts per target type and what each points at', async () => {
+		const { moderator, studyId, reportIds } = await reportedStudy()
+		const open = listReports({ status: 'open', targetType: 'case-study' })
+		const mine = open.reports.filter((report) => report.targetId === studyId)
+		expect(mine.map((report) => report.id)).toEqual(reportIds)
+		expect(mine[0]).toMatchObject({
+			reason: 'confidential',
+			status: 'open',
+			openOnTarget: 2,
+			target: { label: 'Case study “Loyalty app relaunch”', link: `/moderation/studies/${studyId}` },
+		})
+		expect(open.counts.byTarget['case-study']).toBeGreaterThanOrEqual(2)
+		await resolveReport(moderator, reportIds[0]!, 'dismiss')
+		const all = listReports({ status: 'all', targetType: 'case-study' })
+		const statuses = all.reports.map((report) => report.status)
+		expect(statuses.indexOf('dismissed')).toBeGreaterThan(statuses.lastIndexOf('open'))
+		expect(listReports({ status: 'resolved' }).reports.every((report) => report.status !== 'open')).toBe(true)
+	})
+})
+
+describe('moderation settings and the audit log', () => {
+	test('changing whether published edits wait for review is audited', async () => {
+		const moderator = await createUser({ role: 'moderator', sectorCode: '513210' })
+		expect(getModerationSettings()).toMatchObject({ reviewPublishedEdits: true, updatedByName: null })
+		expect(updateModerationSettings(moderator.id, { reviewPublishedEdits: false })).toEqual({
+			previous: true,
+			current: false,
+		})
+		expect(db.select().from(moderationSettings).get()).toMatchObject({
+			reviewPublishedEdits: false,
+			updatedBy: moderator.id,
+		})
+		expect(getModerationSettings()).toMatchObject({ reviewPublishedEdits: false, updatedByName: moderator.name })
+		updateModerationSettings(moderator.id, { reviewPublishedEdits: true })
+		expect(auditOf(moderator.id)).toEqual([
+			{
+				action: 'settings.update',
+				targetType: 'settings',
+				targetId: 'moderation',
+				reason: '',
+				details: { reviewPublishedEdits: { from: true, to: false } },
+			},
+			{
+				action: 'settings.update',
+				targetType: 'settings',
+				targetId: 'moderation',
+				reason: '',
+				details: { reviewPublishedEdits: { from: false, to: true } },
+			},
+		])
+	})
+
+	test('the database refuses to change or delete audit entries', async () => {
+		const moderator = await createUser({ role: 'moderator', sectorCode: '513210' })
+		updateModerationSettings(moderator.id, { reviewPublishedEdits: true })
+		expect(() =>
+			db.update(moderationAuditLog).set({ reason: 'edited' }).where(eq(moderationAuditLog.actorId, moderator.id)).run(),
+		).toThrow('moderation_audit_log is append-only')
+		expect(() => db.delete(moderationAuditLog).where(eq(moderationAuditLog.actorId, moderator.id)).run()).toThrow(
+			'moderation_audit_log is append-only',
+		)
+		expect(auditOf(moderator.id)).toHaveLength(1)
+	})
+
+	test('an entry is not written when its action fails, and the log filters by actor and action', async () => {
+		const moderator = await createUser({ role: 'moderator', sectorCode: '513210' })
+		const author = await createUser({ sectorCode: '445110' })
+		const studyId = submittedStudy(author)
+		// A failure inside the action's transaction (here: a notification for a user who does not exist) rolls back the audit entry too.
+		db.$client.pragma('foreign_keys = OFF')
+		db.update(caseStudies).set({ authorId: 'usr_gone' }).where(eq(caseStudies.id, studyId)).run()
+		db.$client.pragma('foreign_keys = ON')
+		expect(() => reviewStudy(moderator.id, studyId, 'approve')).toThrow()
+		expect(studyRow(studyId).status).toBe('submitted')
+		expect(auditOf(moderator.id)).toEqual([])
+
+		updateModerationSettings(moderator.id, { reviewPublishedEdits: true })
+		const log = listAuditLog({ actorId: moderator.id }, 1)
+		expect(log.rows.map((row) => [row.action, row.actorName])).toEqual([['settings.update', moderator.name]])
+		expect(log.total).toBe(1)
+		expect(listAuditLog({ actorId: moderator.id, action: 'study.approve' }, 1).rows).toEqual([])
+	})
+})
