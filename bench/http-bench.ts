@@ -2,6 +2,7 @@
  * Load-tests the production server with autocannon: the signed-in directory against a trivial
  * Remix route (GET /login, signed out: a loader that returns null) in the same run.
  */
+import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { signedInBrowser, Browser } from '#tests/http/support.ts'
 import { startServerProcess } from '#tests/support/server-process.ts'
@@ -19,7 +20,19 @@ export type HttpResult = {
 	total: number
 	non2xx: number
 	errors: number
+	/** Server CPU time (user + system) per request: unlike req/s, barely moved by other load on the machine. */
+	cpuMsPerRequest: number | null
 	baseline: boolean
+}
+
+/** CPU time in ms the process has used so far, from /proc (Linux, 100 ticks a second); null elsewhere. */
+function processCpuMs(pid: number | undefined) {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+		return (Number(fields[11]) + Number(fields[12])) * 10
+	} catch {
+		return null
+	}
 }
 
 const acceptHeaders = {
@@ -63,12 +76,14 @@ export async function runHttpBench(options: {
 				duration: 2,
 				headers,
 			})
+			const cpuBefore = processCpuMs(server.process.pid)
 			const result = await autocannon({
 				url: new URL(entry.path, server.url).href,
 				connections: options.connections,
 				duration: options.durationSeconds,
 				headers,
 			})
+			const cpuAfter = processCpuMs(server.process.pid)
 			results.push({
 				...entry,
 				requestsPerSecond: result.requests.average,
@@ -77,6 +92,8 @@ export async function runHttpBench(options: {
 				total: result.requests.total,
 				non2xx: result.non2xx,
 				errors: result.errors + result.timeouts,
+				cpuMsPerRequest:
+					cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, result.requests.total),
 			})
 			console.log(`  ${entry.name}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms`)
 		}

@@ -94,11 +94,26 @@ try {
 		})
 		const baselineHttp = http.find((entry) => entry.baseline)!
 		httpTable = table(
-			['request', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ baseline', 'non-2xx', 'errors', `≥ ${httpTargetRatio}×`],
+			[
+				'request',
+				'req/s',
+				'p50 ms',
+				'p99 ms',
+				'req/s ÷ baseline',
+				'non-2xx',
+				'errors',
+				`≥ ${httpTargetRatio}×`,
+				'server CPU ms/req',
+				'baseline CPU ÷ CPU',
+			],
 			http.map((entry) => {
 				const ratio = entry.requestsPerSecond / baselineHttp.requestsPerSecond
 				const passed = ratio >= httpTargetRatio && entry.non2xx === 0 && entry.errors === 0
 				if (!entry.baseline) httpPassed &&= passed
+				const cpuRatio =
+					entry.cpuMsPerRequest && baselineHttp.cpuMsPerRequest
+						? baselineHttp.cpuMsPerRequest / entry.cpuMsPerRequest
+						: Number.NaN
 				return [
 					entry.name,
 					fixed(entry.requestsPerSecond, 0),
@@ -108,6 +123,8 @@ try {
 					String(entry.non2xx),
 					String(entry.errors),
 					entry.baseline ? '—' : passed ? 'PASS' : 'FAIL',
+					entry.cpuMsPerRequest === null ? 'n/a' : fixed(entry.cpuMsPerRequest, 1),
+					entry.baseline ? '1.00×' : `${fixed(cpuRatio, 2)}×`,
 				]
 			}),
 		)

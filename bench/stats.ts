@@ -14,11 +14,15 @@ export function summarize(samples: readonly number[]): Summary {
 	return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), mean }
 }
 
-/** Runs `work` a few times to warm caches, then `iterations` times, timing each call in ms. */
-export function timeIterations(work: () => unknown, iterations: number, warmup = 20): Summary {
+/**
+ * Runs `work` a few times to warm caches, then `iterations` times, timing each call in ms.
+ * `before` runs ahead of every call, untimed (e.g. a write that empties the app's caches).
+ */
+export function timeIterations(work: () => unknown, iterations: number, warmup = 20, before?: () => void): Summary {
 	for (let i = 0; i < warmup; i++) work()
 	const samples: number[] = []
 	for (let i = 0; i < iterations; i++) {
+		before?.()
 		const start = performance.now()
 		work()
 		samples.push(performance.now() - start)

@@ -6,13 +6,41 @@ import { remember } from '@epic-web/remember'
 import { DrizzleSQLiteAdapter } from '@lucia-auth/adapter-drizzle'
 import { redirect } from '@remix-run/node'
 import { and, desc, eq, ne, sql } from 'drizzle-orm'
-import { Lucia, TimeSpan, type Session, type User } from 'lucia'
+import { Lucia, TimeSpan, type DatabaseSession, type DatabaseUser, type Session, type User } from 'lucia'
 import { sessions, users, type MembershipStatus, type Role } from '#db/schema.ts'
 import { db, prepareOnce } from './db.server.ts'
 import { isCookieSecure } from './env.server.ts'
 
+const findSessionAndUser = prepareOnce(() =>
+	db
+		.select({
+			session: sessions,
+			user: { id: users.id, email: users.email, name: users.name, role: users.role, status: users.status },
+		})
+		.from(sessions)
+		.leftJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare(),
+)
+
+/**
+ * The drizzle adapter, with the lookup every request makes (session and user) as one prepared
+ * statement instead of two queries built and prepared anew each time.
+ */
+class SessionAdapter extends DrizzleSQLiteAdapter {
+	override async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+		const row = findSessionAndUser().get({ id: sessionId })
+		if (!row) return [null, null]
+		const { id, userId, expiresAt, ...sessionAttributes } = row.session
+		const session = { id, userId, expiresAt: new Date(expiresAt * 1000), attributes: sessionAttributes }
+		if (!row.user) return [session, null]
+		const { id: memberId, ...userAttributes } = row.user
+		return [session, { id: memberId, attributes: userAttributes }]
+	}
+}
+
 // Stateless apart from the shared database handle, so a copy per module graph is harmless.
-export const lucia = new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
+export const lucia = new Lucia(new SessionAdapter(db, sessions, users), {
 	// 30 days, renewed by lucia once less than half of it is left.
 	sessionExpiresIn: new TimeSpan(30, 'd'),
 	sessionCookie: {

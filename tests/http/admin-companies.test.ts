@@ -62,13 +62,14 @@ describe('who may open /admin/companies', () => {
 })
 
 describe('/admin/companies', () => {
-	test('searches by name (URL state) and shows family, members and primary code; the header links here', async () => {
+	test('searches by name (URL state) and shows family, members and primary code; the header links to the admin hub', async () => {
 		const tag = unique().replace(/\d/g, 'x')
 		const member = await memberAt(`Listed ${tag} Markets`, '445110')
 		const browser = await signedInAdmin()
 		const page = await browser.get(`/admin/companies?q=${encodeURIComponent(`listed ${tag}`)}`)
 		expect(page.status).toBe(200)
-		expect(page.html).toMatch(/<a[^>]*href="\/admin\/companies"[^>]*>Companies<\/a>/)
+		// The header's Admin link leads to the hub, which links here.
+		expect(page.html).toMatch(/<a[^>]*href="\/admin"[^>]*>Admin<\/a>/)
 		const text = mainText(page.html)
 		expect(text).toContain('1–1 of 1 company.')
 		expect(text).toMatch(new RegExp(`Listed ${tag} Markets 445110 [^]*Independent 1 445110 Supermarkets`))

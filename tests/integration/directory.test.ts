@@ -1,11 +1,17 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { expertiseTags, introductionBlocks, memberProfiles, users } from '#db/schema.ts'
+import { connections, expertiseTags, introductionBlocks, memberProfiles, users } from '#db/schema.ts'
 import { applyForMembership } from '#app/features/accounts/accounts.server.ts'
 import { reviewApplication } from '#app/features/accounts/applications.server.ts'
 import { JoinSchema } from '#app/features/accounts/schemas.ts'
 import { rebuildConflictKeys } from '#app/features/conflicts/conflict-keys.server.ts'
 import { checkPair } from '#app/features/conflicts/conflicts.server.ts'
+import {
+	connectionBetween,
+	removeConnection,
+	requestConnection,
+	respondToConnection,
+} from '#app/features/connections/connections.server.ts'
 import { searchDirectory } from '#app/features/directory/directory.server.ts'
 import { parseDirectoryQuery, toFtsQuery } from '#app/features/directory/search-params.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -144,5 +150,76 @@ describe('members who joined after the keys were compiled', () => {
 		expect(ids(searchDirectory(viewer.id, query({ q: 'Ulla Uncompiled' })))).toEqual([])
 		rebuildConflictKeys(db, [uncompiled.id])
 		expect(ids(searchDirectory(viewer.id, query({ q: 'Ulla Uncompiled' })))).toEqual([uncompiled.id])
+	})
+})
+
+describe('members open to their connections only', () => {
+	async function hiddenWorld() {
+		const tag = `connections-only-${crypto.randomUUID().slice(0, 8)}`
+		const viewer = await createUser({ sectorCode: '445110' })
+		const outsider = await createUser({ sectorCode: '611310' })
+		const hidden = await createUser({ name: `Priya Private ${tag}`, sectorCode: '522110' })
+		const open = await createUser({ sectorCode: '513210' })
+		const pending = await createUser({ sectorCode: '312120' })
+		for (const member of [hidden, open, pending]) db.insert(expertiseTags).values({ userId: member.id, tag }).run()
+		db.update(memberProfiles).set({ visibility: 'connections' }).where(eq(memberProfiles.userId, hidden.id)).run()
+		db.update(memberProfiles).set({ visibility: 'connections' }).where(eq(memberProfiles.userId, pending.id)).run()
+		rebuildConflictKeys(db, 'all')
+		requestConnection(viewer.id, hidden.id, '')
+		respondToConnection(hidden.id, connectionBetween(viewer.id, hidden.id)!.id, 'accept')
+		requestConnection(viewer.id, pending.id, '')
+		return { tag, viewer, outsider, hidden, open, pending }
+	}
+
+	test('are listed and counted only for their accepted connections, in filters and text search', async () => {
+		const { tag, viewer, outsider, hidden, open } = await hiddenWorld()
+		const forViewer = searchDirectory(viewer.id, query({ tag }))
+		expect(ids(forViewer).sort()).toEqual([hidden.id, open.id].sort())
+		expect(forViewer.total).toBe(2)
+		const forOutsider = searchDirectory(outsider.id, query({ tag }))
+		expect(ids(forOutsider)).toEqual([open.id])
+		expect(forOutsider.total).toBe(1)
+		expect(ids(searchDirectory(viewer.id, query({ q: `Priya Private ${tag}` })))).toEqual([hidden.id])
+		expect(searchDirectory(outsider.id, query({ q: `Priya Private ${tag}` })).total).toBe(0)
+	})
+
+	test('the list and its count follow a change at once: a removed connection, a visibility change', async () => {
+		const { tag, viewer, outsider, hidden } = await hiddenWorld()
+		expect(searchDirectory(outsider.id, query({ tag })).total).toBe(1)
+		removeConnection(viewer.id, connectionBetween(viewer.id, hidden.id)!.id)
+		const afterRemoval = searchDirectory(viewer.id, query({ tag }))
+		expect(ids(afterRemoval)).not.toContain(hidden.id)
+		expect(afterRemoval.total).toBe(1)
+		db.update(memberProfiles).set({ visibility: 'members' }).where(eq(memberProfiles.userId, hidden.id)).run()
+		const afterOpening = searchDirectory(outsider.id, query({ tag }))
+		expect(ids(afterOpening)).toContain(hidden.id)
+		expect(afterOpening.total).toBe(2)
+		db.update(memberProfiles).set({ region: 'Latin America' }).where(eq(memberProfiles.userId, hidden.id)).run()
+		expect(searchDirectory(outsider.id, query({ tag, region: 'Latin America' })).total).toBe(1)
+		expect(searchDirectory(outsider.id, query({ tag, region: 'Europe' })).total).toBe(1)
+	})
+
+	test('every count equals the members its pages list, for viewers with conflicts and connections', async () => {
+		const { viewer, outsider, hidden, pending } = await hiddenWorld()
+		db.update(connections).set({ status: 'accepted' }).where(eq(connections.addresseeId, pending.id)).run()
+		requestConnection(outsider.id, hidden.id, '')
+		respondToConnection(hidden.id, connectionBetween(outsider.id, hidden.id)!.id, 'accept')
+		const searches: Record<string, string>[] = [
+			{},
+			{ sort: 'newest' },
+			{ region: 'Europe' },
+			{ region: 'Europe', sector: '52' },
+			{ q: 'priya' },
+			{ q: 'chief marketing', sort: 'name' },
+		]
+		for (const viewerId of [viewer.id, outsider.id, hidden.id, pending.id])
+			for (const params of searches) {
+				const first = searchDirectory(viewerId, query(params))
+				const listed = new Set<string>()
+				for (let page = 1; page <= first.pages; page++)
+					for (const id of ids(searchDirectory(viewerId, query({ ...params, page: String(page) })))) listed.add(id)
+				expect({ viewerId, params, total: first.total }).toEqual({ viewerId, params, total: listed.size })
+				expect(listed.has(viewerId)).toBe(false)
+			}
 	})
 })

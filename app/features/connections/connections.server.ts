@@ -1,6 +1,6 @@
 import { and, count, eq, or, sql } from 'drizzle-orm'
 import { companies, connections, memberProfiles, users } from '#db/schema.ts'
-import { db } from '#app/utils/db.server.ts'
+import { db, prepareOnce } from '#app/utils/db.server.ts'
 import { requireNoConflict } from '../conflicts/conflicts.server.ts'
 
 export type ConnectionRow = typeof connections.$inferSelect
@@ -127,14 +127,17 @@ export function removeConnection(userId: string, connectionId: string): Connecti
 		: { ok: false, code: 'not-allowed', message: 'You are not connected with this member.' }
 }
 
+// Every signed-in page shows this count in the header, so it is prepared once.
+const countPendingRequests = prepareOnce(() =>
+	db
+		.select({ value: count() })
+		.from(connections)
+		.where(and(eq(connections.addresseeId, sql.placeholder('userId')), eq(connections.status, 'pending')))
+		.prepare(),
+)
+
 export function pendingRequestCount(userId: string) {
-	return (
-		db
-			.select({ value: count() })
-			.from(connections)
-			.where(and(eq(connections.addresseeId, userId), eq(connections.status, 'pending')))
-			.get()?.value ?? 0
-	)
+	return countPendingRequests().get({ userId })?.value ?? 0
 }
 
 /** Members connected (and not suspended) to both a and b, in one query. */
