@@ -14,6 +14,7 @@ import type { ReactNode } from 'react'
 import { buttonClass } from './components/button.tsx'
 import { SiteHeader, type HeaderViewer } from './components/site-header.tsx'
 import { pendingRequestCount } from './features/connections/connections.server.ts'
+import { photoVersionOf } from './features/members/profile.server.ts'
 import { unreadCount } from './features/notifications/notifications.server.ts'
 import { SocketProvider } from './realtime/socket-client.tsx'
 import stylesheet from './styles/app.css?url'
@@ -34,11 +35,13 @@ export async function loader({ context }: LoaderFunctionArgs) {
 	const isActive = user?.status === 'active'
 	const viewer: HeaderViewer = user
 		? {
+				id: user.id,
 				name: user.name,
 				role: user.role,
 				status: user.status,
 				pendingRequests: isActive ? pendingRequestCount(user.id) : 0,
 				unreadNotifications: isActive ? unreadCount(user.id) : 0,
+				photoVersion: isActive ? photoVersionOf(user.id) : null,
 			}
 		: null
 	// Only approved members hold a live socket (the server refuses everyone else).

@@ -1,16 +1,18 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import type { Role } from '#db/schema.ts'
-import { InitialsAvatar } from './avatar.tsx'
+import { MemberAvatar } from './avatar.tsx'
 import { buttonClass } from './button.tsx'
 import { Logo } from './logo.tsx'
 import { NotificationBell } from './notification-bell.tsx'
 
 export type HeaderViewer = {
+	id: string
 	name: string
 	role: Role
 	status: string
 	pendingRequests: number
 	unreadNotifications: number
+	photoVersion: number | null
 } | null
 
 export const roleLabels: Record<Role, string> = { member: 'Member', moderator: 'Moderator', admin: 'Admin' }
@@ -27,7 +29,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 					<Logo />
 				</Link>
 				{viewer?.status === 'active' ? (
-					<nav aria-label="Main" className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+					<nav aria-label="Main" className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto">
 						<NavLink to="/" end className={navLinkClass}>
 							Home
 							{viewer.pendingRequests > 0 ? (
@@ -99,7 +101,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 function SignedInAs({ viewer }: { viewer: NonNullable<HeaderViewer> }) {
 	const content = (
 		<>
-			<InitialsAvatar name={viewer.name} />
+			<MemberAvatar member={viewer} />
 			<div className="hidden leading-tight sm:block">
 				<div className="text-sm font-semibold text-ink-900">{viewer.name}</div>
 				<div className="text-xs text-ink-500">{roleLabels[viewer.role]}</div>

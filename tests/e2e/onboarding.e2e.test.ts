@@ -81,7 +81,7 @@ describe.sequential('joining Crossroads', () => {
 		const industry = page.getByRole('combobox', { name: 'Company industry', exact: true })
 		await industry.fill(applicant.sectorSearch)
 		await page.getByRole('option', { name: /311812 Commercial Bakeries/ }).click()
-		expect(await industry.inputValue()).toBe(applicant.sector)
+		await expect.poll(() => industry.inputValue()).toBe(applicant.sector)
 		await page.getByLabel('Region', { exact: true }).selectOption({ label: applicant.region })
 		await page.getByLabel('Time zone', { exact: true }).selectOption({ label: applicant.timeZone })
 		await page.getByLabel('Why do you want to join? (optional)', { exact: true }).fill(applicant.note)

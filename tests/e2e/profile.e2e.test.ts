@@ -55,6 +55,8 @@ test('a member uploads a photo and peers see it instead of initials', async () =
 	expect(await photo.evaluate((image: HTMLImageElement) => [image.naturalWidth, image.naturalHeight])).toEqual([
 		320, 320,
 	])
+	// The header shows it too, on every page.
+	await page.getByTestId('signed-in-as').locator(`img[src^="/photos/${maya.userId}?v="]`).waitFor()
 	await harness.screenshot(page, 'photo-uploaded')
 
 	const peer = connectedPeer()
@@ -77,8 +79,13 @@ test('adding a connected peer’s industry, picked by keyboard, suspends the con
 	await picker.fill(peer.code)
 	await page.getByRole('option', { name: new RegExp(`^${peer.code}`) }).waitFor()
 	await picker.press('ArrowDown')
+	// The highlighted option is announced through aria-activedescendant before Enter picks it.
+	await page.waitForFunction(
+		(input) => Boolean(input?.getAttribute('aria-activedescendant')),
+		await picker.elementHandle(),
+	)
 	await picker.press('Enter')
-	expect(await picker.inputValue()).toBe(`${peer.code} ${peer.title}`)
+	await expect.poll(() => picker.inputValue()).toBe(`${peer.code} ${peer.title}`)
 	await page.getByRole('button', { name: 'Add', exact: true }).click()
 	await page.getByText(/Code added\. \d+ connections? (is|are) now suspended/).waitFor()
 	await harness.screenshot(page, 'code-added-phone')

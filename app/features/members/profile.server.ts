@@ -1,8 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { checkPair } from '#app/features/conflicts/conflicts.server.ts'
 import { connectionBetween } from '#app/features/connections/connections.server.ts'
 import { companies, companySectorCodes, expertiseTags, memberProfiles, naicsCodes, users } from '#db/schema.ts'
-import { db } from '#app/utils/db.server.ts'
+import { db, prepareOnce } from '#app/utils/db.server.ts'
 
 /** The member's own IANA time zone, in which we show them every time; UTC if unknown. */
 export function getMemberTimeZone(userId: string): string {
@@ -74,4 +74,17 @@ export function canSeeFullProfile(viewerId: string, memberId: string): ProfileAc
 	if (member.visibility === 'connections' && connectionBetween(viewerId, memberId)?.status !== 'accepted')
 		return { allowed: false, reason: 'connections-only' }
 	return { allowed: true, photoVersion: member.photoVersion }
+}
+
+// The header shows the signed-in member's photo on every page, so this is prepared once.
+const selectPhotoVersion = prepareOnce(() =>
+	db
+		.select({ photoVersion: memberProfiles.photoVersion })
+		.from(memberProfiles)
+		.where(eq(memberProfiles.userId, sql.placeholder('userId')))
+		.prepare(),
+)
+
+export function photoVersionOf(userId: string) {
+	return selectPhotoVersion().get({ userId })?.photoVersion ?? null
 }
