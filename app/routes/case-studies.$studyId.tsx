@@ -263,6 +263,13 @@ export default function CaseStudyRoute() {
 								</p>
 							) : null}
 							{viewerState.canComment ? <BookmarkButton bookmarked={viewerState.bookmarked} /> : null}
+							<a
+								href={`/case-studies/${study.id}/export.md`}
+								download
+								className="text-center text-sm font-semibold text-brand-700 hover:underline"
+							>
+								Download as Markdown
+							</a>
 						</div>
 						<p className="mt-5 text-xs leading-5 text-ink-500">
 							{study.readers === 'all'

@@ -82,7 +82,7 @@ describe('case-study pages', () => {
 		}
 	})
 
-	test('a conflicted reader gets a 404 for the study and its image, as for a study that does not exist', async () => {
+	test('a conflicted reader gets a 404 for the study, its image and its export, as for a study that does not exist', async () => {
 		const rival = await signedInBrowser(server, rivalGrocer.email, rivalGrocer.password)
 		const page = await rival.get(`/case-studies/${confidential}`)
 		expect(page.status).toBe(404)
@@ -93,6 +93,9 @@ describe('case-study pages', () => {
 		const image = await rival.get(imagePath)
 		expect(image.status).toBe(404)
 		expect(image.headers.get('content-type')).not.toContain('image')
+		const exported = await rival.get(`/case-studies/${confidential}/export.md`)
+		expect(exported.status).toBe(404)
+		expect(exported.html).not.toContain('Confidential grocery loyalty playbook')
 		// Shared with all members: readable across the conflict.
 		expect((await rival.get(`/case-studies/${shared}`)).status).toBe(200)
 		const library = mainText((await rival.get('/case-studies')).html)
@@ -103,7 +106,7 @@ describe('case-study pages', () => {
 		)
 	})
 
-	test('a reader the policy allows gets the page, the image (privately cached) and the member-page card', async () => {
+	test('a reader the policy allows gets the page, the image (privately cached), the export and the member-page card', async () => {
 		const reader = await signedInBrowser(server, banker.email, banker.password)
 		const page = await reader.get(`/case-studies/${confidential}`)
 		expect(page.status).toBe(200)
@@ -113,6 +116,11 @@ describe('case-study pages', () => {
 		expect(image.status).toBe(200)
 		expect(image.headers.get('content-type')).toBe('image/webp')
 		expect(image.headers.get('cache-control')).toMatch(/^private/)
+		const exported = await reader.get(`/case-studies/${confidential}/export.md`)
+		expect(exported.status).toBe(200)
+		expect(exported.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
+		expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''.+\.md$/)
+		expect(exported.html.startsWith('# Confidential grocery loyalty playbook')).toBe(true)
 		const member = mainText((await reader.get(`/members/${grocer.id}`)).html)
 		expect(member).toContain('Case studies')
 		expect(member).toContain('Confidential grocery loyalty playbook')
