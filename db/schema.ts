@@ -532,6 +532,10 @@ export const reports = sqliteTable(
 	(t) => [
 		index('reports_status_idx').on(t.status, t.createdAt),
 		index('reports_target_idx').on(t.targetType, t.targetId),
+		// One open report per member and thing: a double submit cannot file two.
+		uniqueIndex('reports_open_unique')
+			.on(t.reporterId, t.targetType, t.targetId)
+			.where(sql`${t.status} = 'open'`),
 	],
 )
 

@@ -255,3 +255,21 @@ test('reports are removed with the reporter’s account', async () => {
 	db.delete(users).where(eq(users.id, reporter.id)).run()
 	expect(storedReports(target.id)).toEqual([])
 })
+
+describe('the database backs the one-open-report rule', () => {
+	test('a second open report on the same thing by the same member is refused; once resolved, a new one is allowed', async () => {
+		const reporter = await createUser()
+		const target = await createUser()
+		const report = {
+			reporterId: reporter.id,
+			targetType: 'profile' as const,
+			targetId: target.id,
+			reason: 'spam' as const,
+		}
+		db.insert(reports).values(report).run()
+		expect(() => db.insert(reports).values(report).run()).toThrow(/UNIQUE constraint failed/)
+		db.update(reports).set({ status: 'dismissed' }).where(eq(reports.reporterId, reporter.id)).run()
+		db.insert(reports).values(report).run()
+		expect(db.select().from(reports).where(eq(reports.reporterId, reporter.id)).all()).toHaveLength(2)
+	})
+})

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `reports_open_unique` ON `reports` (`reporter_id`,`target_type`,`target_id`) WHERE "reports"."status" = 'open';
