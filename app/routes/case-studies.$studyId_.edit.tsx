@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import {
 	data,
 	MaxPartSizeExceededError,
+	redirect,
 	unstable_createMemoryUploadHandler,
 	unstable_parseMultipartFormData,
 	type ActionFunctionArgs,
@@ -135,7 +136,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 				},
 				submitted.code === 'not-found' ? 404 : 400,
 			)
-		return reply({ intent, result: submission.reply(), notice: doneNotices.submitted })
+		// Redirect (post/redirect/get): the confirmation outlives the editing bar, which submitting removes.
+		return redirect(`/case-studies/${studyId}/edit?done=submitted`)
 	}
 	const parsed = SimpleIntent.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) return reply({ intent, notice: 'Unknown action.' }, 400)

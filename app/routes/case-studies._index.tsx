@@ -116,16 +116,13 @@ export default function CaseStudiesRoute() {
 						counted(facets.objectives, (value) => objectiveLabels[value as keyof typeof objectiveLabels] ?? value),
 					)}
 					{filterSelect('tag', 'Tag', query.tag, counted(facets.tags, tagLabel))}
+					{/* Left at its default, the order follows the search: best match for a text search, else newest. */}
 					{filterSelect(
 						'sort',
 						'Sort by',
-						result.sort,
-						[
-							...(query.q ? [{ value: 'relevance', label: 'Best match' }] : []),
-							{ value: 'newest', label: 'Newest' },
-							{ value: 'useful', label: 'Most useful' },
-						],
-						'',
+						query.sort === 'newest' && !query.q ? undefined : query.sort,
+						[...(query.q ? [{ value: 'newest', label: 'Newest' }] : []), { value: 'useful', label: 'Most useful' }],
+						query.q ? 'Best match' : 'Newest',
 					)}
 				</div>
 				<noscript>
