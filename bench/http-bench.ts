@@ -23,6 +23,8 @@ export type HttpResult = {
 	/** Server CPU time (user + system) per request: unlike req/s, barely moved by other load on the machine. */
 	cpuMsPerRequest: number | null
 	baseline: boolean
+	/** Whether the ≥ 0.4× target applies (the contract is the signed-in /members page). */
+	targeted: boolean
 }
 
 /** CPU time in ms the process has used so far, from /proc (Linux, 100 ticks a second); null elsewhere. */
@@ -54,13 +56,20 @@ export async function runHttpBench(options: {
 		const browser = await signedInBrowser(server, options.email, options.password)
 		const cookie = browser.cookieHeader()
 		const cases = [
-			{ name: 'baseline: GET /login (signed out, trivial loader)', path: '/login', signedIn: false, baseline: true },
-			{ name: 'GET /members (signed in)', path: '/members', signedIn: true, baseline: false },
 			{
-				name: 'GET /members?region=Europe&q=brand (signed in)',
+				name: 'baseline: GET /login (signed out, trivial loader)',
+				path: '/login',
+				signedIn: false,
+				baseline: true,
+				targeted: false,
+			},
+			{ name: 'GET /members (signed in)', path: '/members', signedIn: true, baseline: false, targeted: true },
+			{
+				name: 'GET /members?region=Europe&q=brand (signed in, reported)',
 				path: '/members?region=Europe&q=brand',
 				signedIn: true,
 				baseline: false,
+				targeted: false,
 			},
 		]
 		const results: HttpResult[] = []
