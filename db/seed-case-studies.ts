@@ -760,9 +760,7 @@ We tracked list prices of 400 subscription brands every month and published the 
 ]
 
 export type CaseStudySeedFacts = {
-	/** The seed's fixed "now": every timestamp is an offset back from it. */
-	baseTime: number
-	/** When the seed evaluates the conflict policy to choose who votes and comments. */
+	/** The seed's fixed "now" (the policy's evaluation time): timestamps are offsets back from it. */
 	policyNow: number
 	/** Demo member who comments on a study she may read. */
 	demoMemberId: string
@@ -811,7 +809,8 @@ export function seedCaseStudies(db: AppDatabase, facts: CaseStudySeedFacts) {
 			const author = authorOf.get(study.company)
 			if (!author) throw new Error(`No seeded member works at ${study.company}`)
 			const id = `cst_${String(index + 1).padStart(4, '0')}`
-			const submittedAt = facts.baseTime - study.daysAgo * dayMs
+			// Dated back from the policy's "now", so the demo's review queue reads as recent work.
+			const submittedAt = facts.policyNow - study.daysAgo * dayMs
 			const createdAt = submittedAt - 9 * dayMs
 			const publishedAt = study.status === 'published' ? submittedAt + 2 * dayMs : null
 			const peers = crowd.filter((peerId) => peerId !== author.userId && meets(peerId, author.userId))

@@ -715,7 +715,7 @@ export async function seedDemoData(db: AppDatabase): Promise<{ members: number }
 	})
 	// Opens its own transaction, so it runs once the seed has committed.
 	rebuildConflictKeys(db, 'all')
-	seedCaseStudies(db, { baseTime, policyNow, demoMemberId: demoUserIds.member })
+	seedCaseStudies(db, { policyNow, demoMemberId: demoUserIds.member })
 	seedModeration(db, { policyNow, demoMemberId: demoUserIds.member, moderatorId: demoUserIds.moderator })
 	return { members: memberCount }
 }

@@ -441,7 +441,8 @@ describe('seedDemoData', () => {
 		for (const study of studies) {
 			expect(study.reviewNote !== null).toBe(study.status === 'changes-requested')
 			expect(study.publishedAt !== null).toBe(study.status === 'published')
-			expect(study.updatedAt.getTime()).toBeLessThanOrEqual(Date.parse('2026-01-15T09:00:00Z'))
+			// Case studies are recent work, dated back from the policy's fixed "now".
+			expect(study.updatedAt.getTime()).toBeLessThanOrEqual(conflictShowcase.evaluatedAt)
 		}
 		const maya = conflictShowcase.demoMember.userId
 		expect(
@@ -558,7 +559,7 @@ describe('seedModeration', () => {
 			resolved.map((row) => `report.${row.resolution}`).sort(),
 		)
 		expect(audit).toHaveLength(featured.length + seeded.length + items.length + resolved.length)
-		for (const entry of audit) expect(entry.createdAt.getTime()).toBeLessThanOrEqual(Date.parse('2026-01-15T09:00:00Z'))
+		for (const entry of audit) expect(entry.createdAt.getTime()).toBeLessThanOrEqual(conflictShowcase.evaluatedAt)
 	})
 
 	test('is deterministic', () => {
