@@ -145,6 +145,8 @@ export const memberProfiles = sqliteTable(
 		visibility: text('visibility', { enum: profileVisibilities }).notNull().default('members'),
 		/** Bumped on every photo upload so its URL changes and caches can keep it forever; null: initials avatar. */
 		photoVersion: integer('photo_version'),
+		/** Set by a moderator: the profile leaves the directory and suggestions, and only its member and moderators see it. */
+		hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
 		updatedAt: timestampNow('updated_at'),
 	},
 	(t) => [index('profiles_company_idx').on(t.companyId), index('profiles_region_idx').on(t.region)],

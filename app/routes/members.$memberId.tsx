@@ -17,7 +17,7 @@ import {
 	withdrawConnection,
 } from '#app/features/connections/connections.server.ts'
 import { blockMember } from '#app/features/members/profile-editing.server.ts'
-import { getMemberProfile } from '#app/features/members/profile.server.ts'
+import { canSeeHiddenProfile, getMemberProfile } from '#app/features/members/profile.server.ts'
 import { expertiseLabel } from '#app/features/members/expertise.ts'
 import { labels } from '#app/features/members/profile-schemas.ts'
 import { requireActiveMember } from '#app/utils/auth.server.ts'
@@ -32,10 +32,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const memberId = params.memberId ?? ''
 	const member = getMemberProfile(memberId)
 	if (!member) throw new Response('This member does not exist or is no longer active.', { status: 404 })
+	const hidden = member.hiddenAt !== null
+	if (hidden && !canSeeHiddenProfile(user, memberId))
+		throw new Response('This member is not available.', { status: 404 })
 	const localTime = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: member.timeZone }).format(new Date())
 	// Only what the case-study read policy lets this viewer read (an "all members" study crosses a conflict).
 	const caseStudies = listMemberStudies({ id: user.id, role: user.role }, memberId)
-	if (memberId === user.id) return { kind: 'self' as const, member, localTime, caseStudies }
+	if (memberId === user.id) return { kind: 'self' as const, member, localTime, caseStudies, hidden }
 	const check = checkPair(user.id, member.id)
 	if (check.conflicted) {
 		logConflictDecision(user.id, member.id, check.rules, 'profile')
@@ -47,6 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			},
 			reason: check.explanation,
 			caseStudies,
+			hidden,
 		}
 	}
 	const connection = connectionBetween(user.id, member.id)
@@ -56,6 +60,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			member: { id: member.id, name: member.name, title: member.title, company: member.company },
 			connection: describeConnection(connection, user.id),
 			caseStudies,
+			hidden,
 		}
 	return {
 		kind: 'profile' as const,
@@ -64,6 +69,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		mutual: mutualConnections(user.id, member.id),
 		localTime,
 		caseStudies,
+		hidden,
 	}
 }
 
@@ -118,6 +124,7 @@ export default function MemberRoute() {
 	if (view.kind === 'conflicted') {
 		return (
 			<div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-12 sm:px-6">
+				{view.hidden ? <HiddenNotice self={false} /> : null}
 				<Card>
 					<div className="flex items-center gap-4">
 						<InitialsAvatar name={view.member.name} size="h-14 w-14 text-lg" />
@@ -159,6 +166,7 @@ export default function MemberRoute() {
 	if (view.kind === 'limited') {
 		return (
 			<div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-12 sm:px-6">
+				{view.hidden ? <HiddenNotice self={false} /> : null}
 				<Card>
 					<div className="flex items-center gap-4">
 						<InitialsAvatar name={view.member.name} size="h-14 w-14 text-lg" />
@@ -186,6 +194,7 @@ export default function MemberRoute() {
 	return (
 		<div className="mx-auto grid max-w-5xl gap-6 px-4 py-10 sm:px-6 lg:grid-cols-[2fr_1fr]">
 			<div className="flex flex-col gap-6">
+				{view.hidden ? <HiddenNotice self={isSelf} /> : null}
 				<Card>
 					<div className="flex flex-col gap-4 sm:flex-row sm:items-center">
 						<MemberAvatar member={member} size="h-20 w-20 text-2xl" />
@@ -264,6 +273,18 @@ export default function MemberRoute() {
 				)}
 			</aside>
 		</div>
+	)
+}
+
+/** Shown only to those who still see a hidden profile: the member and moderators. */
+function HiddenNotice({ self }: { self: boolean }) {
+	return (
+		<Notice tone="warning">
+			<span className="font-semibold">Hidden by a moderator.</span>{' '}
+			{self
+				? 'Other members cannot open your profile, and it is left out of the directory and suggestions.'
+				: 'Other members cannot open this profile; moderators can restore it from the reports page.'}
+		</Notice>
 	)
 }
 

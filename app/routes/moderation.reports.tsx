@@ -22,8 +22,13 @@ import {
 	reportTargetLabels,
 	resolutionLabels,
 } from '#app/features/moderation/report-options.ts'
-import { listReports, resolveReport } from '#app/features/moderation/reports.server.ts'
-import { moderationLimits, ResolveReportSchema } from '#app/features/moderation/schemas.ts'
+import {
+	listHiddenContent,
+	listReports,
+	resolveReport,
+	restoreContent,
+} from '#app/features/moderation/reports.server.ts'
+import { moderationLimits, ResolveReportSchema, RestoreContentSchema } from '#app/features/moderation/schemas.ts'
 import type { Role } from '#db/schema.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
@@ -47,6 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const queue = listReports({ status: query.data.status, targetType: query.data.type, page: query.data.page })
 	return {
 		...queue,
+		hidden: listHiddenContent(),
 		filters: query.data,
 		viewer: { id: user.id, role: user.role },
 		timeZone: getMemberTimeZone(user.id),
@@ -69,6 +75,7 @@ const resolutionNotices = {
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { user } = requireRole(context.auth, request, ['moderator', 'admin'])
 	const formData = await readFormData(request)
+	if (formData.get('intent') === 'restore') return restore(formData, { id: user.id, role: user.role })
 	const formId = `resolve-${String(formData.get('reportId') ?? '')}`
 	const submission = parseWithZod(formData, { schema: ResolveReportSchema })
 	if (submission.status !== 'success')
@@ -97,6 +104,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	})
 }
 
+const restoreStatus = { 'not-found': 404, 'not-allowed': 403, 'not-hidden': 409, 'reason-required': 400 } as const
+
+function restore(formData: FormData, moderator: { id: string; role: Role }) {
+	const formId = `restore-${String(formData.get('targetType') ?? '')}-${String(formData.get('targetId') ?? '')}`
+	const submission = parseWithZod(formData, { schema: RestoreContentSchema })
+	if (submission.status !== 'success')
+		return data<ActionResult>({ formId, result: submission.reply(), notice: null }, { status: 400 })
+	const { targetType, targetId, reason } = submission.value
+	const outcome = restoreContent(moderator, { targetType, targetId }, reason)
+	if (!outcome.ok)
+		return data<ActionResult>(
+			{
+				formId,
+				result:
+					outcome.code === 'reason-required'
+						? submission.reply({ fieldErrors: { reason: [outcome.message] } })
+						: submission.reply({ formErrors: [outcome.message] }),
+				notice: null,
+			},
+			{ status: restoreStatus[outcome.code] },
+		)
+	return data<ActionResult>({
+		formId,
+		result: submission.reply({ resetForm: true }),
+		notice: { tone: 'success', message: 'Content restored: members see it again.' },
+	})
+}
+
 type LoadedReport = SerializeFrom<typeof loader>['reports'][number]
 
 /** The resolutions that can apply to this content, for this moderator (the server checks again). */
@@ -105,7 +140,7 @@ function resolutionsFor(report: LoadedReport, viewer: { id: string; role: Role }
 	return reportResolutions.filter((resolution) => {
 		if (resolution === 'dismiss') return true
 		if (!target?.authorId) return false
-		if (resolution === 'hide-content') return report.targetType === 'case-study' || report.targetType === 'comment'
+		if (resolution === 'hide-content') return report.targetType !== 'message' && !target.hidden
 		if (resolution === 'suspend-member')
 			return target.authorStatus !== 'suspended' && (target.authorRole !== 'admin' || viewer.role === 'admin')
 		return true
@@ -114,7 +149,7 @@ function resolutionsFor(report: LoadedReport, viewer: { id: string; role: Role }
 
 const resolutionHints = {
 	dismiss: 'No violation. The reports close; nothing else changes.',
-	'hide-content': 'Only the author and moderators can still see it.',
+	'hide-content': 'Only the author and moderators can still see it; it can be restored later.',
 	'warn-member': 'The author gets your note as a notification.',
 	'suspend-member': 'The author is suspended and signed out everywhere.',
 } as const
@@ -184,8 +219,93 @@ function ResolveForm({
 	)
 }
 
+type LoadedHiddenItem = SerializeFrom<typeof loader>['hidden'][number]
+
+function RestoreForm({ item, actionData }: { item: LoadedHiddenItem; actionData: ActionResult | undefined }) {
+	const navigation = useNavigation()
+	const formId = `restore-${item.targetType}-${item.targetId}`
+	const [form, fields] = useForm({
+		id: formId,
+		constraint: getZodConstraint(RestoreContentSchema),
+		lastResult: actionData?.formId === formId ? actionData.result : undefined,
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: RestoreContentSchema }),
+	})
+	return (
+		<Form method="post" className="flex flex-col gap-2" {...getFormProps(form)}>
+			<input type="hidden" name="intent" value="restore" />
+			<input type="hidden" name="targetType" value={item.targetType} />
+			<input type="hidden" name="targetId" value={item.targetId} />
+			<FormAlert id={form.errorId} errors={form.errors} />
+			<TextareaField
+				label="Why restore it (on record)"
+				rows={2}
+				maxLength={moderationLimits.note}
+				errors={fields.reason.errors}
+				{...getTextareaProps(fields.reason)}
+			/>
+			<div>
+				<Button variant="secondary" disabled={navigation.state === 'submitting'}>
+					Restore
+				</Button>
+			</div>
+		</Form>
+	)
+}
+
+function HiddenContent({
+	items,
+	viewer,
+	dateTime,
+	actionData,
+}: {
+	items: LoadedHiddenItem[]
+	viewer: { id: string }
+	dateTime: Intl.DateTimeFormat
+	actionData: ActionResult | undefined
+}) {
+	return (
+		<section aria-labelledby="hidden-content" className="flex flex-col gap-4">
+			<h2 id="hidden-content" className="text-lg font-semibold text-ink-950">
+				Hidden content <span className="text-ink-500">{items.length}</span>
+			</h2>
+			{items.length === 0 ? (
+				<Card className="text-center text-ink-500">Nothing is hidden.</Card>
+			) : (
+				<ul className="flex flex-col gap-4" aria-label="Hidden content">
+					{items.map((item) => (
+						<li key={`${item.targetType}:${item.targetId}`}>
+							<Card>
+								<article aria-label={item.label} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+									<div className="min-w-0">
+										<h3 className="font-semibold text-ink-950">
+											<Link to={item.link} className="hover:underline">
+												{item.label}
+											</Link>
+										</h3>
+										<p className="text-sm text-ink-500">
+											{item.targetType === 'profile' ? '' : `By ${item.authorName} · `}
+											Hidden {dateTime.format(new Date(item.hiddenAt))}
+										</p>
+									</div>
+									{item.authorId === viewer.id ? (
+										<p className="text-sm text-ink-500">This is your own content: another moderator must restore it.</p>
+									) : (
+										<RestoreForm item={item} actionData={actionData} />
+									)}
+								</article>
+							</Card>
+						</li>
+					))}
+				</ul>
+			)}
+		</section>
+	)
+}
+
 export default function ModerationReportsRoute() {
-	const { reports, counts, total, page, pageCount, filters, viewer, timeZone } = useLoaderData<typeof loader>()
+	const { reports, counts, total, page, pageCount, filters, viewer, timeZone, hidden } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone })
@@ -317,6 +437,7 @@ export default function ModerationReportsRoute() {
 				</ul>
 			)}
 			<Pagination page={page} pageCount={pageCount} />
+			<HiddenContent items={hidden} viewer={viewer} dateTime={dateTime} actionData={actionData} />
 		</div>
 	)
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { caseStudies, moderationAuditLog, moderationSettings, reports } from '#db/schema.ts'
+import { caseStudies, memberProfiles, moderationAuditLog, moderationSettings, reports } from '#db/schema.ts'
 import { createDraft, submitStudy } from '#app/features/case-studies/authoring.server.ts'
 import type { CaseStudyInput } from '#app/features/case-studies/schemas.ts'
 import { rebuildConflictKeys } from '#app/features/conflicts/conflict-keys.server.ts'
@@ -109,6 +109,7 @@ describe('role enforcement', () => {
 			['/moderation/collections?index', { title: 'Sneaky collection', intro: '' }],
 			[`/moderation/collections/${collectionId}`, { intent: 'delete' }],
 			['/moderation/settings', { reviewPublishedEdits: 'off' }],
+			['/moderation/reports', { intent: 'restore', targetType: 'case-study', targetId: studyId, reason: 'Mine.' }],
 		]
 		for (const [path, fields] of posts) {
 			const page = await member.post(path, fields)
@@ -209,5 +210,53 @@ describe('reviewing through the pages', () => {
 		expect(mainText(page.html)).toContain('Three good ones.')
 		expect(mainText(page.html)).toContain('No case study in this collection is open to you yet.')
 		expect((await member.get('/collections/nothing-here')).status).toBe(404)
+	})
+})
+
+describe('hidden content', () => {
+	const hiddenAtOf = (userId: string) =>
+		db
+			.select({ hiddenAt: memberProfiles.hiddenAt })
+			.from(memberProfiles)
+			.where(eq(memberProfiles.userId, userId))
+			.get()!.hiddenAt
+
+	test('a hidden profile is not available to members; a moderator sees it with a notice and restores it', async () => {
+		const hidden = await createUser({ name: 'Hugo Hidden', sectorCode: '481111' })
+		rebuildConflictKeys(db, 'all')
+		db.update(memberProfiles).set({ hiddenAt: new Date() }).where(eq(memberProfiles.userId, hidden.id)).run()
+
+		const forMember = await member.get(`/members/${hidden.id}`)
+		expect(forMember.status).toBe(404)
+		expect(errorPage(forMember.html).detail).toBe('This member is not available.')
+		const forModerator = await moderator.get(`/members/${hidden.id}`)
+		expect(forModerator.status).toBe(200)
+		expect(notices(forModerator.html).join(' ')).toContain('Hidden by a moderator.')
+
+		const queue = await moderator.get('/moderation/reports')
+		expect(mainText(queue.html)).toContain('Profile of Hugo Hidden')
+
+		const fields = { intent: 'restore', targetType: 'profile', targetId: hidden.id }
+		const refused = await member.post('/moderation/reports', { ...fields, reason: 'Let me back.' })
+		expect(refused.status).toBe(403)
+		const missing = await moderator.post('/moderation/reports', { ...fields, reason: ' ' })
+		expect(missing.status).toBe(400)
+		expect(fieldErrors(missing.html, `restore-profile-${hidden.id}`)).toEqual({
+			reason: ['Say why you restore it: the reason goes on record.'],
+		})
+		expect(hiddenAtOf(hidden.id)).toBeInstanceOf(Date)
+
+		const restored = await moderator.post('/moderation/reports', { ...fields, reason: 'Hidden by mistake.' })
+		expect(restored.status).toBe(200)
+		expect(notices(restored.html)).toContain('Content restored: members see it again.')
+		expect(mainText(restored.html)).not.toContain('Profile of Hugo Hidden')
+		expect(hiddenAtOf(hidden.id)).toBeNull()
+		expect(db.select().from(moderationAuditLog).where(eq(moderationAuditLog.targetId, hidden.id)).all()).toMatchObject([
+			{ actorId: moderatorId, action: 'content.restore', reason: 'Hidden by mistake.' },
+		])
+		expect((await member.get(`/members/${hidden.id}`)).status).toBe(200)
+
+		const again = await moderator.post('/moderation/reports', { ...fields, reason: 'Twice.' })
+		expect(again.status).toBe(409)
 	})
 })

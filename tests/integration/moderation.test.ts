@@ -9,6 +9,8 @@ import {
 	caseStudyTags,
 	collectionItems,
 	collections,
+	expertiseTags,
+	memberProfiles,
 	moderationAuditLog,
 	moderationSettings,
 	notifications,
@@ -19,6 +21,14 @@ import {
 import { createDraft, submitStudy, updateStudy } from '#app/features/case-studies/authoring.server.ts'
 import type { CaseStudyInput } from '#app/features/case-studies/schemas.ts'
 import { rebuildConflictKeys } from '#app/features/conflicts/conflict-keys.server.ts'
+import {
+	connectionBetween,
+	requestConnection,
+	respondToConnection,
+} from '#app/features/connections/connections.server.ts'
+import { searchDirectory } from '#app/features/directory/directory.server.ts'
+import { parseDirectoryQuery } from '#app/features/directory/search-params.ts'
+import { canSeeFullProfile } from '#app/features/members/profile.server.ts'
 import { listAuditLog } from '#app/features/moderation/audit.server.ts'
 import {
 	addStudyToCollection,
@@ -33,9 +43,15 @@ import {
 	unfeatureStudy,
 	updateCollection,
 } from '#app/features/moderation/curation.server.ts'
-import { listReports, resolveReport } from '#app/features/moderation/reports.server.ts'
+import {
+	listHiddenContent,
+	listReports,
+	resolveReport,
+	restoreContent,
+} from '#app/features/moderation/reports.server.ts'
 import { listReviewQueue, reviewRevision, reviewStudy } from '#app/features/moderation/review.server.ts'
 import { getModerationSettings, updateModerationSettings } from '#app/features/moderation/settings.server.ts'
+import { suggestPeers } from '#app/features/suggestions/suggestions.server.ts'
 import { createSessionCookie } from '#app/utils/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { createUser, uniqueClient } from '#tests/support/factories.ts'
@@ -697,7 +713,7 @@ describe('resolving reports', () => {
 		expect(queue.reports.map((report) => report.id)).not.toContain(reportIds[0])
 	})
 
-	test('hiding a case study or a comment sets hiddenAt; profiles and messages cannot be hidden', async () => {
+	test('hiding a case study or a comment sets hiddenAt; messages cannot be hidden', async () => {
 		const { moderator, author, studyId, reportIds, reporter } = await reportedStudy()
 		expect(await resolveReport(moderator, reportIds[1]!, 'hide-content', 'Client data.')).toMatchObject({
 			ok: true,
@@ -719,17 +735,6 @@ describe('resolving reports', () => {
 			db.select().from(caseStudyComments).where(eq(caseStudyComments.id, commentId)).get()!.hiddenAt,
 		).toBeInstanceOf(Date)
 
-		const profileReport = db
-			.insert(reports)
-			.values({ reporterId: author.id, targetType: 'profile', targetId: reporter.id, reason: 'spam' })
-			.returning({ id: reports.id })
-			.get().id
-		expect(await resolveReport(moderator, profileReport, 'hide-content')).toEqual({
-			ok: false,
-			code: 'not-supported',
-			message:
-				'A profile cannot be hidden on its own: warn the member to change it, or suspend them to take it off the network.',
-		})
 		const messageReport = db
 			.insert(reports)
 			.values({ reporterId: author.id, targetType: 'message', targetId: 'msg_1', reason: 'spam' })
@@ -743,7 +748,6 @@ describe('resolving reports', () => {
 			ok: false,
 			code: 'no-author',
 		})
-		expect(reportRow(profileReport).status).toBe('open')
 		expect(reportRow(messageReport).status).toBe('open')
 		expect(auditOf(moderator.id)).toEqual([
 			{
@@ -864,6 +868,169 @@ describe('resolving reports', () => {
 		const statuses = all.reports.map((report) => report.status)
 		expect(statuses.indexOf('dismissed')).toBeGreaterThan(statuses.lastIndexOf('open'))
 		expect(listReports({ status: 'resolved' }).reports.every((report) => report.status !== 'open')).toBe(true)
+	})
+})
+
+describe('hiding and restoring a profile', () => {
+	const directory = (viewerId: string, params: Record<string, string>) =>
+		searchDirectory(viewerId, parseDirectoryQuery(new URLSearchParams(params)))
+	const suggested = (viewerId: string) => suggestPeers(viewerId, { limit: 100_000 }).map((entry) => entry.id)
+	const hiddenAtOf = (userId: string) =>
+		db
+			.select({ hiddenAt: memberProfiles.hiddenAt })
+			.from(memberProfiles)
+			.where(eq(memberProfiles.userId, userId))
+			.get()!.hiddenAt
+
+	async function reportedProfile() {
+		const moderator = await createUser({ role: 'moderator', sectorCode: '513210' })
+		const tag = `hidden-${crypto.randomUUID().slice(0, 8)}`
+		const name = `Hedda Hidden${crypto.randomUUID().slice(0, 6).replace(/\d/g, 'x')}`
+		const member = await createUser({ name, sectorCode: '721110' })
+		const viewer = await createUser({ sectorCode: '481111' })
+		db.insert(expertiseTags)
+			.values([
+				{ userId: member.id, tag },
+				{ userId: viewer.id, tag },
+			])
+			.run()
+		rebuildConflictKeys(db, 'all')
+		const reportId = db
+			.insert(reports)
+			.values({ reporterId: viewer.id, targetType: 'profile', targetId: member.id, reason: 'misleading' })
+			.returning({ id: reports.id })
+			.get().id
+		return { moderator, member, viewer, tag, name, reportId }
+	}
+
+	test('a hidden profile leaves the directory (list and count), suggestions and the full profile for others', async () => {
+		const { moderator, member, viewer, tag, name, reportId } = await reportedProfile()
+		// Counted once before the hide, so a stale cached count would show below.
+		expect(directory(viewer.id, { tag })).toMatchObject({ total: 1, members: [{ id: member.id }] })
+		expect(suggested(viewer.id)).toContain(member.id)
+
+		expect(await resolveReport(moderator, reportId, 'hide-content', 'Fake credentials.')).toMatchObject({
+			ok: true,
+			closed: 1,
+		})
+		expect(hiddenAtOf(member.id)).toBeInstanceOf(Date)
+		expect(directory(viewer.id, { tag })).toMatchObject({ total: 0, members: [] })
+		expect(directory(viewer.id, { q: name })).toMatchObject({ total: 0, members: [] })
+		expect(directory(viewer.id, {}).members.map((entry) => entry.id)).not.toContain(member.id)
+		expect(suggested(viewer.id)).not.toContain(member.id)
+		expect(canSeeFullProfile(viewer.id, member.id)).toEqual({ allowed: false, reason: 'hidden' })
+		expect(canSeeFullProfile(member.id, member.id)).toMatchObject({ allowed: true })
+		expect(canSeeFullProfile(moderator.id, member.id)).toMatchObject({ allowed: true })
+		expect(
+			listReports({ status: 'resolved', targetType: 'profile' }).reports.find((row) => row.id === reportId),
+		).toMatchObject({ target: { hidden: true } })
+		expect(listHiddenContent()).toContainEqual(
+			expect.objectContaining({ targetType: 'profile', targetId: member.id, link: `/members/${member.id}` }),
+		)
+		expect(auditOf(moderator.id)).toEqual([
+			{
+				action: 'report.hide-content',
+				targetType: 'profile',
+				targetId: member.id,
+				reason: 'Fake credentials.',
+				details: { reportIds: [reportId], reasons: ['misleading'], memberId: member.id },
+			},
+		])
+	})
+
+	test('a hidden connections-only profile is not listed or counted for a connection either', async () => {
+		const { moderator, member, viewer, tag, reportId } = await reportedProfile()
+		db.update(memberProfiles).set({ visibility: 'connections' }).where(eq(memberProfiles.userId, member.id)).run()
+		const request = requestConnection(viewer.id, member.id, '')
+		if (!request.ok) throw new Error(request.message)
+		expect(respondToConnection(member.id, connectionBetween(viewer.id, member.id)!.id, 'accept').ok).toBe(true)
+		expect(directory(viewer.id, { tag })).toMatchObject({ total: 1, members: [{ id: member.id }] })
+		await resolveReport(moderator, reportId, 'hide-content')
+		expect(directory(viewer.id, { tag })).toMatchObject({ total: 0, members: [] })
+	})
+
+	test('restoring brings the profile back and is audited; what is not hidden cannot be restored', async () => {
+		const { moderator, member, viewer, tag, reportId } = await reportedProfile()
+		expect(restoreContent(moderator, { targetType: 'profile', targetId: member.id }, 'Checked.')).toEqual({
+			ok: false,
+			code: 'not-hidden',
+			message: 'This content is not hidden.',
+		})
+		await resolveReport(moderator, reportId, 'hide-content', 'Fake credentials.')
+		const hiddenAt = hiddenAtOf(member.id)!
+		expect(restoreContent(moderator, { targetType: 'profile', targetId: member.id }, '  ')).toMatchObject({
+			ok: false,
+			code: 'reason-required',
+		})
+		expect(restoreContent(moderator, { targetType: 'profile', targetId: 'usr_missing' }, 'Why not.')).toMatchObject({
+			ok: false,
+			code: 'not-found',
+		})
+		expect(restoreContent(member, { targetType: 'profile', targetId: member.id }, 'It is mine.')).toMatchObject({
+			ok: false,
+			code: 'not-allowed',
+		})
+		expect(hiddenAtOf(member.id)).toEqual(hiddenAt)
+
+		expect(
+			restoreContent(moderator, { targetType: 'profile', targetId: member.id }, 'The credentials were real.'),
+		).toEqual({ ok: true })
+		expect(hiddenAtOf(member.id)).toBeNull()
+		expect(directory(viewer.id, { tag })).toMatchObject({ total: 1, members: [{ id: member.id }] })
+		expect(suggested(viewer.id)).toContain(member.id)
+		expect(canSeeFullProfile(viewer.id, member.id)).toMatchObject({ allowed: true })
+		expect(listHiddenContent().map((item) => item.targetId)).not.toContain(member.id)
+		expect(auditOf(moderator.id).at(-1)).toEqual({
+			action: 'content.restore',
+			targetType: 'profile',
+			targetId: member.id,
+			reason: 'The credentials were real.',
+			details: { memberId: member.id, hiddenAt: hiddenAt.getTime() },
+		})
+		expect(restoreContent(moderator, { targetType: 'profile', targetId: member.id }, 'Again.')).toMatchObject({
+			ok: false,
+			code: 'not-hidden',
+		})
+		expect(auditOf(moderator.id)).toHaveLength(2)
+	})
+
+	test('a hidden case study or comment is restored the same way', async () => {
+		const { moderator, author } = await moderatorAndAuthor()
+		const studyId = publishedStudy(author)
+		const commentId = `csc_restore_${crypto.randomUUID().slice(0, 8)}`
+		db.insert(caseStudyComments).values({ id: commentId, studyId, authorId: approver.id, body: 'Hmm.' }).run()
+		const now = Date.now()
+		db.update(caseStudies)
+			.set({ hiddenAt: new Date(now) })
+			.where(eq(caseStudies.id, studyId))
+			.run()
+		db.update(caseStudyComments)
+			.set({ hiddenAt: new Date(now) })
+			.where(eq(caseStudyComments.id, commentId))
+			.run()
+		const hidden = listHiddenContent()
+		expect(hidden).toContainEqual(
+			expect.objectContaining({ targetType: 'case-study', targetId: studyId, authorId: author.id }),
+		)
+		expect(hidden).toContainEqual(
+			expect.objectContaining({
+				targetType: 'comment',
+				targetId: commentId,
+				link: `/case-studies/${studyId}#comment-${commentId}`,
+			}),
+		)
+		expect(restoreContent(moderator, { targetType: 'case-study', targetId: studyId }, 'Fine after all.')).toEqual({
+			ok: true,
+		})
+		expect(restoreContent(moderator, { targetType: 'comment', targetId: commentId }, 'Fine too.')).toEqual({
+			ok: true,
+		})
+		expect(studyRow(studyId).hiddenAt).toBeNull()
+		expect(db.select().from(caseStudyComments).where(eq(caseStudyComments.id, commentId)).get()!.hiddenAt).toBeNull()
+		expect(auditOf(moderator.id).map((entry) => [entry.action, entry.targetType, entry.targetId])).toEqual([
+			['content.restore', 'case-study', studyId],
+			['content.restore', 'comment', commentId],
+		])
 	})
 })
 

@@ -63,6 +63,7 @@ type StudyRow = {
 	authorCompany: string | null
 	authorVisibility: 'members' | 'connections' | null
 	authorPhotoVersion: number | null
+	authorHidden: number
 }
 
 type CommentRow = {
@@ -104,7 +105,8 @@ export function getStudyPage(viewer: Viewer, studyId: string) {
 			s.started_on as startedOn, s.ended_on as endedOn, s.budget_band as budgetBand, s.summary, s.body, s.learnings,
 			s.readers, s.published_at as publishedAt, s.featured_at as featuredAt, s.hidden_at as hiddenAt,
 			s.updated_at as updatedAt, s.useful_count as usefulCount, u.name as authorName, p.title as authorTitle,
-			c.name as authorCompany, p.visibility as authorVisibility, p.photo_version as authorPhotoVersion
+			c.name as authorCompany, p.visibility as authorVisibility, p.photo_version as authorPhotoVersion,
+			p.hidden_at is not null as authorHidden
 		from case_studies s
 		join users u on u.id = s.author_id
 		left join member_profiles p on p.user_id = u.id
@@ -151,7 +153,7 @@ export function getStudyPage(viewer: Viewer, studyId: string) {
 	const mine = db.get<{ useful: number; bookmarked: number }>(sql`select
 			exists (select 1 from case_study_votes where study_id = ${studyId} and user_id = ${viewer.id}) as useful,
 			exists (select 1 from case_study_bookmarks where study_id = ${studyId} and user_id = ${viewer.id}) as bookmarked`)!
-	const { authorVisibility, authorPhotoVersion, ...rest } = study
+	const { authorVisibility, authorPhotoVersion, authorHidden, ...rest } = study
 	return {
 		study: rest,
 		author: {
@@ -159,8 +161,13 @@ export function getStudyPage(viewer: Viewer, studyId: string) {
 			name: study.authorName,
 			title: study.authorTitle,
 			company: study.authorCompany,
-			// The photo follows the profile's own rules (see canSeeFullProfile): never across a conflict.
-			photoVersion: authorPhotoVisible(viewer, access.study, authorVisibility) ? authorPhotoVersion : null,
+			// The photo follows the profile's own rules (see canSeeFullProfile): never across a conflict,
+			// and for moderators only once a moderator hid the profile.
+			photoVersion:
+				authorPhotoVisible(viewer, access.study, authorVisibility) &&
+				(!authorHidden || access.asAuthor || access.asReviewer)
+					? authorPhotoVersion
+					: null,
 		},
 		metrics,
 		channels,

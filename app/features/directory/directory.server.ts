@@ -39,9 +39,10 @@ function filterConditions(filters: DirectoryFilters): SQL[] {
 
 /**
  * Who a viewer with no conflicts and no connections would see: active members open to all
- * members whose conflict keys are compiled (listableFor leaves anyone else out).
+ * members, not hidden by a moderator, whose conflict keys are compiled (listableFor leaves
+ * anyone else out).
  */
-const listedByDefault = sql`u.status = 'active' and p.visibility = 'members'
+const listedByDefault = sql`u.status = 'active' and p.visibility = 'members' and p.hidden_at is null
 	and exists (select 1 from member_conflict_keys compiled where compiled.user_id = u.id and compiled.key = 'user:' || u.id)`
 
 const defaultCounts = cacheUntilWrite<number>()
@@ -91,14 +92,15 @@ function directoryEntries(ids: string[]): DirectoryEntry[] {
 
 /**
  * One page of the directory for a viewer: active members matching the search and filters,
- * never the viewer, never anyone in conflict with them (one indexed subquery, see
+ * never a profile hidden by a moderator, never the viewer, never anyone in conflict with them (one indexed subquery, see
  * listableFor), and members open to connections only when they are the viewer's connections.
  * The page's ids come first and only those 20 members are joined to their company and sector.
  */
 export function searchDirectory(viewerId: string, query: DirectoryQuery, now = Date.now()) {
 	const match = toFtsQuery(query.q)
 	const sort = query.sort ?? (match ? 'relevance' : 'name')
-	const listed = sql`u.status = 'active' and u.id != ${viewerId} and ${listableFor(viewerId, sql`u.id`, now)}
+	const listed = sql`u.status = 'active' and p.hidden_at is null and u.id != ${viewerId}
+		and ${listableFor(viewerId, sql`u.id`, now)}
 		and (p.visibility = 'members' or u.id in (${connectedMembersOf(viewerId)}))`
 	const where = sql.join([listed, ...filterConditions(query)], sql` and `)
 	const orderBy =

@@ -1,7 +1,15 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { checkPair } from '#app/features/conflicts/conflicts.server.ts'
 import { connectionBetween } from '#app/features/connections/connections.server.ts'
-import { companies, companySectorCodes, expertiseTags, memberProfiles, naicsCodes, users } from '#db/schema.ts'
+import {
+	companies,
+	companySectorCodes,
+	expertiseTags,
+	memberProfiles,
+	naicsCodes,
+	users,
+	type Role,
+} from '#db/schema.ts'
 import { db, prepareOnce } from '#app/utils/db.server.ts'
 
 /** The member's own IANA time zone, in which we show them every time; UTC if unknown. */
@@ -28,6 +36,7 @@ export function getMemberProfile(userId: string) {
 			openTo: memberProfiles.openTo,
 			visibility: memberProfiles.visibility,
 			photoVersion: memberProfiles.photoVersion,
+			hiddenAt: memberProfiles.hiddenAt,
 			companyId: companies.id,
 			company: companies.name,
 		})
@@ -55,21 +64,36 @@ export function getMemberProfile(userId: string) {
 
 export type ProfileAccess =
 	| { allowed: true; photoVersion: number | null }
-	| { allowed: false; reason: 'missing' | 'conflicted' | 'connections-only' }
+	| { allowed: false; reason: 'missing' | 'hidden' | 'conflicted' | 'connections-only' }
+
+/** A profile hidden by a moderator stays visible to its member and to moderators and admins only. */
+export function canSeeHiddenProfile(viewer: { id: string; role: Role }, memberId: string) {
+	return viewer.id === memberId || viewer.role === 'moderator' || viewer.role === 'admin'
+}
 
 /**
  * Whether the viewer may see the member's full profile (photo included): never across a
- * conflict, and only for connections when the member chose that visibility.
+ * conflict, only for connections when the member chose that visibility, and for no other
+ * member once a moderator hid it.
  */
 export function canSeeFullProfile(viewerId: string, memberId: string): ProfileAccess {
 	const member = db
-		.select({ visibility: memberProfiles.visibility, photoVersion: memberProfiles.photoVersion })
+		.select({
+			visibility: memberProfiles.visibility,
+			photoVersion: memberProfiles.photoVersion,
+			hiddenAt: memberProfiles.hiddenAt,
+		})
 		.from(users)
 		.innerJoin(memberProfiles, eq(memberProfiles.userId, users.id))
 		.where(and(eq(users.id, memberId), eq(users.status, 'active')))
 		.get()
 	if (!member) return { allowed: false, reason: 'missing' }
 	if (viewerId === memberId) return { allowed: true, photoVersion: member.photoVersion }
+	if (member.hiddenAt) {
+		// Rare, so the viewer's role is only read here.
+		const role = db.select({ role: users.role }).from(users).where(eq(users.id, viewerId)).get()?.role ?? 'member'
+		if (!canSeeHiddenProfile({ id: viewerId, role }, memberId)) return { allowed: false, reason: 'hidden' }
+	}
 	if (checkPair(viewerId, memberId).conflicted) return { allowed: false, reason: 'conflicted' }
 	if (member.visibility === 'connections' && connectionBetween(viewerId, memberId)?.status !== 'accepted')
 		return { allowed: false, reason: 'connections-only' }

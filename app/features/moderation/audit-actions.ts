@@ -18,6 +18,7 @@ export const moderatorActionLabels = {
 	'report.hide-content': 'Hid reported content',
 	'report.warn-member': 'Warned a member',
 	'report.suspend-member': 'Suspended a member',
+	'content.restore': 'Restored hidden content',
 	'settings.update': 'Changed the moderation settings',
 } as const
 

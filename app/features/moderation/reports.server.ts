@@ -3,18 +3,19 @@
  * reported content (or its author) and closes every open report on that same content at once;
  * it is audited in the same transaction. Members file reports elsewhere (/reports/new).
  */
-import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { caseStudies, caseStudyComments, memberProfiles, reports, users, type Role } from '#db/schema.ts'
 import { notify } from '#app/features/notifications/notifications.server.ts'
 import { revokeUserSessions } from '#app/utils/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { recordModeratorAction, type Transaction } from './audit.server.ts'
-import type { reportReasons, reportResolutions, reportTargets } from './options.ts'
+import type { hideableTargets, reportReasons, reportResolutions, reportTargets } from './options.ts'
 import { reportReasonLabels, type ReportStatusFilter } from './report-options.ts'
 
 export type ReportTarget = (typeof reportTargets)[number]
 export type ReportResolution = (typeof reportResolutions)[number]
+export type HideableTarget = (typeof hideableTargets)[number]
 type ReportReason = (typeof reportReasons)[number]
 
 const reportsPerPage = 20
@@ -104,6 +105,7 @@ function summarizeTargets(targets: ReadonlyArray<{ targetType: ReportTarget; tar
 				status: users.status,
 				headline: memberProfiles.headline,
 				bio: memberProfiles.bio,
+				hiddenAt: memberProfiles.hiddenAt,
 			})
 			.from(users)
 			.leftJoin(memberProfiles, eq(memberProfiles.userId, users.id))
@@ -117,7 +119,7 @@ function summarizeTargets(targets: ReadonlyArray<{ targetType: ReportTarget; tar
 				authorName: row.name,
 				authorRole: row.role,
 				authorStatus: row.status,
-				hidden: false,
+				hidden: row.hiddenAt !== null,
 			})
 	// Messages are not stored yet (the messaging feature comes later): their reports show the id only.
 	for (const id of idsOf('message'))
@@ -297,18 +299,24 @@ function hideContent(tx: Transaction, targetType: ReportTarget, targetId: string
 			.run()
 		return null
 	}
-	if (targetType === 'message')
+	if (targetType === 'profile') {
+		const { changes } = tx
+			.update(memberProfiles)
+			.set({ hiddenAt: sql`coalesce(${memberProfiles.hiddenAt}, ${now})` })
+			.where(eq(memberProfiles.userId, targetId))
+			.run()
+		if (changes) return null
 		return {
 			ok: false,
 			code: 'not-supported',
-			message:
-				'Messages cannot be hidden yet: that arrives with the messaging feature. Warn or suspend the sender, or dismiss the report.',
+			message: 'This member has no profile to hide yet: warn or suspend them, or dismiss the report.',
 		}
+	}
 	return {
 		ok: false,
 		code: 'not-supported',
 		message:
-			'A profile cannot be hidden on its own: warn the member to change it, or suspend them to take it off the network.',
+			'Messages cannot be hidden yet: that arrives with the messaging feature. Warn or suspend the sender, or dismiss the report.',
 	}
 }
 
@@ -431,4 +439,160 @@ export async function resolveReport(
 /** Open reports, for the moderation hub's figures. */
 export function countOpenReports() {
 	return db.select({ total: count() }).from(reports).where(eq(reports.status, 'open')).get()?.total ?? 0
+}
+
+export type RestoreFailure = {
+	ok: false
+	code: 'not-found' | 'not-hidden' | 'not-allowed' | 'reason-required'
+	message: string
+}
+
+/** Whether hideable content is hidden, and whose it is; null when it does not exist. */
+function hiddenState(tx: Transaction, targetType: HideableTarget, targetId: string) {
+	if (targetType === 'case-study')
+		return (
+			tx
+				.select({ authorId: caseStudies.authorId, hiddenAt: caseStudies.hiddenAt })
+				.from(caseStudies)
+				.where(eq(caseStudies.id, targetId))
+				.get() ?? null
+		)
+	if (targetType === 'comment')
+		return (
+			tx
+				.select({ authorId: caseStudyComments.authorId, hiddenAt: caseStudyComments.hiddenAt })
+				.from(caseStudyComments)
+				.where(eq(caseStudyComments.id, targetId))
+				.get() ?? null
+		)
+	return (
+		tx
+			.select({ authorId: memberProfiles.userId, hiddenAt: memberProfiles.hiddenAt })
+			.from(memberProfiles)
+			.where(eq(memberProfiles.userId, targetId))
+			.get() ?? null
+	)
+}
+
+/**
+ * Undoes a hide: the case study, comment or profile is shown again as before, and the restore
+ * is audited with its reason in the same transaction. Like a resolution, never on one's own content.
+ */
+export function restoreContent(
+	moderator: { id: string; role: Role },
+	target: { targetType: HideableTarget; targetId: string },
+	reason: string,
+	now = Date.now(),
+): { ok: true } | RestoreFailure {
+	const why = reason.trim()
+	if (!why) return { ok: false, code: 'reason-required', message: 'Say why you restore it: the reason goes on record.' }
+	const { targetType, targetId } = target
+	return db.transaction((tx): { ok: true } | RestoreFailure => {
+		const state = hiddenState(tx, targetType, targetId)
+		if (!state) return { ok: false, code: 'not-found', message: 'This content no longer exists.' }
+		if (state.authorId === moderator.id)
+			return {
+				ok: false,
+				code: 'not-allowed',
+				message: 'This is your own content: another moderator must restore it.',
+			}
+		if (!state.hiddenAt) return { ok: false, code: 'not-hidden', message: 'This content is not hidden.' }
+		if (targetType === 'case-study')
+			tx.update(caseStudies).set({ hiddenAt: null }).where(eq(caseStudies.id, targetId)).run()
+		else if (targetType === 'comment')
+			tx.update(caseStudyComments).set({ hiddenAt: null }).where(eq(caseStudyComments.id, targetId)).run()
+		else tx.update(memberProfiles).set({ hiddenAt: null }).where(eq(memberProfiles.userId, targetId)).run()
+		recordModeratorAction(
+			tx,
+			{
+				actorId: moderator.id,
+				action: 'content.restore',
+				targetType,
+				targetId,
+				reason: why,
+				details: { memberId: state.authorId, hiddenAt: state.hiddenAt.getTime() },
+			},
+			now,
+		)
+		return { ok: true }
+	})
+}
+
+export type HiddenItem = {
+	targetType: HideableTarget
+	targetId: string
+	label: string
+	authorId: string
+	authorName: string
+	hiddenAt: Date
+	link: string
+}
+
+/** Everything hidden now (case studies, comments, profiles), latest first: one query per kind. */
+export function listHiddenContent(): HiddenItem[] {
+	const studies = db
+		.select({
+			id: caseStudies.id,
+			title: caseStudies.title,
+			hiddenAt: caseStudies.hiddenAt,
+			authorId: users.id,
+			authorName: users.name,
+		})
+		.from(caseStudies)
+		.innerJoin(users, eq(users.id, caseStudies.authorId))
+		.where(isNotNull(caseStudies.hiddenAt))
+		.orderBy(desc(caseStudies.hiddenAt))
+		.all()
+	const comments = db
+		.select({
+			id: caseStudyComments.id,
+			studyId: caseStudyComments.studyId,
+			studyTitle: caseStudies.title,
+			hiddenAt: caseStudyComments.hiddenAt,
+			authorId: users.id,
+			authorName: users.name,
+		})
+		.from(caseStudyComments)
+		.innerJoin(caseStudies, eq(caseStudies.id, caseStudyComments.studyId))
+		.innerJoin(users, eq(users.id, caseStudyComments.authorId))
+		.where(isNotNull(caseStudyComments.hiddenAt))
+		.orderBy(desc(caseStudyComments.hiddenAt))
+		.all()
+	const profiles = db
+		.select({ id: users.id, name: users.name, hiddenAt: memberProfiles.hiddenAt })
+		.from(memberProfiles)
+		.innerJoin(users, eq(users.id, memberProfiles.userId))
+		.where(isNotNull(memberProfiles.hiddenAt))
+		.orderBy(desc(memberProfiles.hiddenAt))
+		.all()
+	const items: HiddenItem[] = [
+		...studies.map((row) => ({
+			targetType: 'case-study' as const,
+			targetId: row.id,
+			label: `Case study “${row.title}”`,
+			authorId: row.authorId,
+			authorName: row.authorName,
+			hiddenAt: row.hiddenAt!,
+			link: `/moderation/studies/${row.id}`,
+		})),
+		...comments.map((row) => ({
+			targetType: 'comment' as const,
+			targetId: row.id,
+			label: `Comment on “${row.studyTitle}”`,
+			authorId: row.authorId,
+			authorName: row.authorName,
+			hiddenAt: row.hiddenAt!,
+			link: `/case-studies/${row.studyId}#comment-${row.id}`,
+		})),
+		...profiles.map((row) => ({
+			targetType: 'profile' as const,
+			targetId: row.id,
+			label: `Profile of ${row.name}`,
+			authorId: row.id,
+			authorName: row.name,
+			hiddenAt: row.hiddenAt!,
+			link: `/members/${row.id}`,
+		})),
+	]
+	return items.sort((a, b) => b.hiddenAt.getTime() - a.hiddenAt.getTime())
 }

@@ -1,6 +1,6 @@
 /** The moderation forms (safe for the browser: the pages validate with the same schemas). */
 import { z } from 'zod'
-import { reportResolutions } from './options.ts'
+import { hideableTargets, reportResolutions } from './options.ts'
 import { reviewDecisions } from './review-options.ts'
 
 export const moderationLimits = { note: 2000, collectionTitle: 80, collectionIntro: 1500 } as const
@@ -55,6 +55,18 @@ export const ResolveReportSchema = z
 		path: ['note'],
 		error: 'Say why: a warning is sent to the member, and a suspension needs a reason on record.',
 	})
+
+/** Restores hidden content; the reason goes on record. */
+export const RestoreContentSchema = z.object({
+	intent: z.literal('restore'),
+	targetType: z.enum(hideableTargets, { error: 'Choose what to restore.' }),
+	targetId: z.string({ error: 'Choose what to restore.' }).min(1),
+	reason: z
+		.string({ error: 'Say why you restore it: the reason goes on record.' })
+		.trim()
+		.min(1, { error: 'Say why you restore it: the reason goes on record.' })
+		.max(moderationLimits.note, { error: `Keep it to ${moderationLimits.note.toLocaleString('en')} characters.` }),
+})
 
 export const ModerationSettingsSchema = z.object({
 	reviewPublishedEdits: z

@@ -31,8 +31,9 @@ const liveConnection = sql`status = 'accepted' and suspended_at is null`
  * The members a viewer could meet next, best first, each with a one-line "why". Set-based
  * queries, at most nine whatever the network's size: the viewer's facts and tags; who shares a
  * tag with them; mutual connection counts; the eligible candidates (active, visible to members,
- * not in conflict via listableFor, not connected or pending, not dismissed) with only what
- * scoring needs, read in up to four slices; names and companies for the few that made the cut.
+ * not hidden by a moderator, not in conflict via listableFor, not connected or pending, not
+ * dismissed) with only what scoring needs, read in up to four slices; names and companies for
+ * the few that made the cut.
  * Scored in TypeScript (scoring.ts).
  */
 export function suggestPeers(viewerId: string, { limit = 12, now = new Date() } = {}): Suggestion[] {
@@ -76,6 +77,7 @@ export function suggestPeers(viewerId: string, { limit = 12, now = new Date() } 
 			join member_profiles p on p.user_id = u.id
 			left join company_sector_codes pc on pc.company_id = p.company_id and pc.is_primary = 1
 			where ${scope} and u.status = 'active' and u.id != ${viewerId} and p.visibility = 'members'
+				and p.hidden_at is null
 				and ${listable}
 				and u.id not in (select dismissed_user_id from suggestion_dismissals where user_id = ${viewerId})
 				and u.id not in (
