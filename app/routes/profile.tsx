@@ -612,63 +612,72 @@ function PastRolesSection({ profile }: { profile: Profile }) {
 }
 
 function CompetitorsSection({ profile }: { profile: Profile }) {
-	const [form, fields] = useSectionForm('add-competitor', CompetitorSchema)
 	return (
-		<Section
+		<CompanyListSection
 			title="Competitors"
-			intents={['add-competitor', 'remove-competitor']}
 			description="Companies you compete with beyond your industry. Their people are never suggested to you, and you to them."
-		>
-			<CompanyList
-				label="Declared competitors"
-				entries={profile.competitors.map((company) => ({ id: company.id, name: company.name }))}
-				intent="remove-competitor"
-			/>
-			<Form
-				method="post"
-				className="flex flex-col gap-3 sm:flex-row sm:items-start"
-				preventScrollReset
-				{...getFormProps(form)}
-			>
-				<input type="hidden" name="intent" value="add-competitor" />
-				<Field
-					className="flex-1"
-					label="Company"
-					errors={fields.company.errors}
-					{...getInputProps(fields.company, { type: 'text' })}
-				/>
-				<Button variant="secondary" className="sm:mt-7">
-					Add competitor
-				</Button>
-			</Form>
-		</Section>
+			listLabel="Declared competitors"
+			entries={profile.competitors.map((company) => ({ id: company.id, name: company.name }))}
+			addIntent="add-competitor"
+			removeIntent="remove-competitor"
+			schema={CompetitorSchema}
+			addLabel="Add competitor"
+		/>
 	)
 }
 
 function PrivateListSection({ profile }: { profile: Profile }) {
-	const [form, fields] = useSectionForm('block-company', BlockCompanySchema)
 	return (
-		<Section
+		<CompanyListSection
 			id="private-list"
-			intents={['block-company', 'remove-block']}
 			title="Don’t introduce me (private)"
 			description="People and companies you would rather not meet here. Nobody is told: they simply see you as not available. Add a person from their profile page."
-		>
-			<CompanyList
-				label="Your private list"
-				entries={profile.blocks.map((block) => ({
-					id: block.id,
-					name: block.kind === 'member' ? `${block.name} (person)` : block.name,
-				}))}
-				intent="remove-block"
-			/>
+			listLabel="Your private list"
+			entries={profile.blocks.map((block) => ({
+				id: block.id,
+				name: block.kind === 'member' ? `${block.name} (person)` : block.name,
+			}))}
+			addIntent="block-company"
+			removeIntent="remove-block"
+			schema={BlockCompanySchema}
+			addLabel="Add company"
+		/>
+	)
+}
+
+/** A list of companies with a remove button each, and a form adding one by name. */
+function CompanyListSection({
+	id,
+	title,
+	description,
+	listLabel,
+	entries,
+	addIntent,
+	removeIntent,
+	schema,
+	addLabel,
+}: {
+	id?: string
+	title: string
+	description: string
+	listLabel: string
+	entries: Array<{ id: string | number; name: string }>
+	addIntent: 'add-competitor' | 'block-company'
+	removeIntent: 'remove-competitor' | 'remove-block'
+	schema: typeof CompetitorSchema | typeof BlockCompanySchema
+	addLabel: string
+}) {
+	const [form, fields] = useSectionForm(addIntent, schema)
+	return (
+		<Section id={id} title={title} intents={[addIntent, removeIntent]} description={description}>
+			<CompanyList label={listLabel} entries={entries} intent={removeIntent} />
 			<Form
 				method="post"
 				className="flex flex-col gap-3 sm:flex-row sm:items-start"
 				preventScrollReset
 				{...getFormProps(form)}
 			>
-				<input type="hidden" name="intent" value="block-company" />
+				<input type="hidden" name="intent" value={addIntent} />
 				<Field
 					className="flex-1"
 					label="Company"
@@ -676,7 +685,7 @@ function PrivateListSection({ profile }: { profile: Profile }) {
 					{...getInputProps(fields.company, { type: 'text' })}
 				/>
 				<Button variant="secondary" className="sm:mt-7">
-					Add company
+					{addLabel}
 				</Button>
 			</Form>
 		</Section>

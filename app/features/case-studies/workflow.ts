@@ -21,7 +21,7 @@ export type Actor = 'author' | 'moderator'
 export const studyActions = ['submit', 'withdraw', 'reopen', 'approve', 'request-changes', 'reject'] as const
 export type StudyAction = (typeof studyActions)[number]
 
-const transitions: Record<StudyAction, { actor: Actor; from: readonly CaseStudyStatus[]; to: CaseStudyStatus }> = {
+const transitions: Record<StudyAction, Rule<CaseStudyStatus>> = {
 	submit: { actor: 'author', from: ['draft', 'changes-requested'], to: 'submitted' },
 	withdraw: { actor: 'author', from: ['submitted', 'changes-requested', 'published'], to: 'withdrawn' },
 	reopen: { actor: 'author', from: ['withdrawn', 'rejected'], to: 'draft' },
@@ -30,8 +30,33 @@ const transitions: Record<StudyAction, { actor: Actor; from: readonly CaseStudyS
 	reject: { actor: 'moderator', from: ['submitted'], to: 'rejected' },
 }
 
-export type TransitionResult =
-	{ ok: true; to: CaseStudyStatus } | { ok: false; code: 'not-allowed' | 'wrong-status'; message: string }
+export type TransitionResult<Status extends string = CaseStudyStatus> =
+	{ ok: true; to: Status } | { ok: false; code: 'not-allowed' | 'wrong-status'; message: string }
+
+type Rule<Status extends string> = { actor: Actor; from: readonly Status[]; to: Status }
+
+/** One check for both tables: the actor first, then the status it starts from. */
+function decide<Status extends string>(
+	rule: Rule<Status>,
+	from: Status,
+	action: string,
+	actor: Actor,
+	describe: (status: Status) => string,
+): TransitionResult<Status> {
+	if (rule.actor !== actor)
+		return {
+			ok: false,
+			code: 'not-allowed',
+			message: actor === 'author' ? 'Only a moderator can do that.' : 'Only the author can do that.',
+		}
+	if (!rule.from.includes(from))
+		return {
+			ok: false,
+			code: 'wrong-status',
+			message: `${describe(from)}: it cannot ${action.replace('-', ' ')} now.`,
+		}
+	return { ok: true, to: rule.to }
+}
 
 const statusLabels: Record<CaseStudyStatus, string> = {
 	draft: 'a draft',
@@ -44,20 +69,7 @@ const statusLabels: Record<CaseStudyStatus, string> = {
 
 /** Where `action` by `actor` takes a study in `from`, or why it cannot. */
 export function nextStatus(from: CaseStudyStatus, action: StudyAction, actor: Actor): TransitionResult {
-	const rule = transitions[action]
-	if (rule.actor !== actor)
-		return {
-			ok: false,
-			code: 'not-allowed',
-			message: actor === 'author' ? 'Only a moderator can do that.' : 'Only the author can do that.',
-		}
-	if (!rule.from.includes(from))
-		return {
-			ok: false,
-			code: 'wrong-status',
-			message: `This case study is ${statusLabels[from]}: it cannot ${action.replace('-', ' ')} now.`,
-		}
-	return { ok: true, to: rule.to }
+	return decide(transitions[action], from, action, actor, (status) => `This case study is ${statusLabels[status]}`)
 }
 
 /** The statuses in which the author edits the study's own columns directly. */
@@ -68,10 +80,7 @@ export function isEditableInPlace(status: CaseStudyStatus) {
 export const revisionActions = ['approve', 'request-changes', 'reject', 'resubmit', 'supersede'] as const
 export type RevisionAction = (typeof revisionActions)[number]
 
-const revisionTransitions: Record<
-	RevisionAction,
-	{ actor: Actor; from: readonly RevisionStatus[]; to: RevisionStatus }
-> = {
+const revisionTransitions: Record<RevisionAction, Rule<RevisionStatus>> = {
 	approve: { actor: 'moderator', from: ['submitted'], to: 'approved' },
 	'request-changes': { actor: 'moderator', from: ['submitted'], to: 'changes-requested' },
 	reject: { actor: 'moderator', from: ['submitted'], to: 'rejected' },
@@ -85,19 +94,12 @@ export function nextRevisionStatus(
 	from: RevisionStatus,
 	action: RevisionAction,
 	actor: Actor,
-): { ok: true; to: RevisionStatus } | { ok: false; code: 'not-allowed' | 'wrong-status'; message: string } {
-	const rule = revisionTransitions[action]
-	if (rule.actor !== actor)
-		return {
-			ok: false,
-			code: 'not-allowed',
-			message: actor === 'author' ? 'Only a moderator can do that.' : 'Only the author can do that.',
-		}
-	if (!rule.from.includes(from))
-		return {
-			ok: false,
-			code: 'wrong-status',
-			message: `This revision is ${from.replace('-', ' ')}: it cannot ${action.replace('-', ' ')} now.`,
-		}
-	return { ok: true, to: rule.to }
+): TransitionResult<RevisionStatus> {
+	return decide(
+		revisionTransitions[action],
+		from,
+		action,
+		actor,
+		(status) => `This revision is ${status.replace('-', ' ')}`,
+	)
 }
