@@ -287,10 +287,8 @@ export function reopenStudy(authorId: string, studyId: string): TransitionOutcom
 	return transition(authorId, studyId, 'reopen')
 }
 
-/** The live content of a study, as the form and a revision hold it. */
-export function liveContent(studyId: string): StudyContent | null {
-	const study = db.select().from(caseStudies).where(eq(caseStudies.id, studyId)).get()
-	if (!study) return null
+/** A study's results, channels and tags, in their display order (three indexed reads). */
+export function studyLists(studyId: string) {
 	const metrics = db
 		.select({
 			label: caseStudyMetrics.label,
@@ -307,26 +305,36 @@ export function liveContent(studyId: string): StudyContent | null {
 		.from(caseStudyChannels)
 		.where(eq(caseStudyChannels.studyId, studyId))
 		.all()
+		.map((row) => row.channel)
 	const tags = db
 		.select({ tag: caseStudyTags.tag })
 		.from(caseStudyTags)
 		.where(eq(caseStudyTags.studyId, studyId))
 		.orderBy(caseStudyTags.tag)
 		.all()
+		.map((row) => row.tag)
+	return { metrics, channels, tags }
+}
+
+/** The live content of a study, as the form and a revision hold it. */
+export function liveContent(studyId: string): StudyContent | null {
+	const study = db.select().from(caseStudies).where(eq(caseStudies.id, studyId)).get()
+	if (!study) return null
+	const { metrics, channels, tags } = studyLists(studyId)
 	return {
 		title: study.title,
 		brand: study.brand,
 		sectorCode: study.sectorCode,
 		objective: study.objective,
 		targetAudience: study.targetAudience,
-		channels: channels.map((row) => row.channel),
+		channels,
 		startedOn: study.startedOn,
 		endedOn: study.endedOn,
 		budgetBand: study.budgetBand,
 		summary: study.summary,
 		body: study.body,
 		learnings: study.learnings,
-		tags: tags.map((row) => row.tag),
+		tags,
 		metrics,
 		readers: study.readers,
 	}

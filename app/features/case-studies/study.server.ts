@@ -7,11 +7,8 @@ import { and, desc, eq, sql } from 'drizzle-orm'
 import {
 	caseStudies,
 	caseStudyBookmarks,
-	caseStudyChannels,
 	caseStudyComments,
 	caseStudyImages,
-	caseStudyMetrics,
-	caseStudyTags,
 	caseStudyVotes,
 } from '#db/schema.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -19,6 +16,7 @@ import { createLimiter } from '#app/utils/rate-limit.server.ts'
 import { checkPair } from '../conflicts/conflicts.server.ts'
 import { notify } from '../notifications/notifications.server.ts'
 import type { caseStudyObjectives, budgetBands } from './options.ts'
+import { studyLists } from './authoring.server.ts'
 import { readStudyAccess, type StudyAccessRow, type Viewer } from './read-policy.server.ts'
 import type { CaseStudyStatus } from './workflow.ts'
 
@@ -114,30 +112,7 @@ export function getStudyPage(viewer: Viewer, studyId: string) {
 		left join naics_codes n on n.code = s.sector_code
 		where s.id = ${studyId}`)
 	if (!study) return null
-	const metrics = db
-		.select({
-			label: caseStudyMetrics.label,
-			before: caseStudyMetrics.before,
-			after: caseStudyMetrics.after,
-			unit: caseStudyMetrics.unit,
-		})
-		.from(caseStudyMetrics)
-		.where(eq(caseStudyMetrics.studyId, studyId))
-		.orderBy(caseStudyMetrics.position)
-		.all()
-	const channels = db
-		.select({ channel: caseStudyChannels.channel })
-		.from(caseStudyChannels)
-		.where(eq(caseStudyChannels.studyId, studyId))
-		.all()
-		.map((row) => row.channel)
-	const tags = db
-		.select({ tag: caseStudyTags.tag })
-		.from(caseStudyTags)
-		.where(eq(caseStudyTags.studyId, studyId))
-		.orderBy(caseStudyTags.tag)
-		.all()
-		.map((row) => row.tag)
+	const { metrics, channels, tags } = studyLists(studyId)
 	const images = db
 		.select({
 			id: caseStudyImages.id,
