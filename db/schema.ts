@@ -410,7 +410,10 @@ export const caseStudyTags = sqliteTable(
 	(t) => [primaryKey({ columns: [t.studyId, t.tag] }), index('case_study_tags_tag_idx').on(t.tag)],
 )
 
-/** Uploaded images, already resized to WebP; one may be the cover. Served only through the read policy. */
+/**
+ * Uploaded images, already resized to WebP; one may be the cover. Served only through the read policy;
+ * an image with a revision waits for that edit's review (see images.server.ts).
+ */
 export const caseStudyImages = sqliteTable(
 	'case_study_images',
 	{
@@ -425,6 +428,8 @@ export const caseStudyImages = sqliteTable(
 		width: integer('width').notNull(),
 		height: integer('height').notNull(),
 		alt: text('alt').notNull().default(''),
+		/** Set while the image waits with an edit of a published study: only its author and moderators see it. */
+		revisionId: text('revision_id').references(() => caseStudyRevisions.id, { onDelete: 'cascade' }),
 		createdAt: timestampNow('created_at'),
 	},
 	(t) => [index('case_study_images_study_idx').on(t.studyId, t.position)],

@@ -56,7 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	return {
 		...editing,
 		formValues: studyFormValues(editing.content, sector?.title ?? null),
-		acceptsNewImages: acceptsNewImages(editing.study.status, editing.reviewsPublishedEdits),
+		acceptsNewImages: acceptsNewImages(editing.study.status),
 		dates: {
 			submitted: editing.study.submittedAt ? dateFormat.format(editing.study.submittedAt) : null,
 			published: editing.study.publishedAt ? dateFormat.format(editing.study.publishedAt) : null,
@@ -282,7 +282,12 @@ export default function EditCaseStudyRoute() {
 				}
 			/>
 			{formNotice?.preview ? <StudyPreview {...formNotice.preview} /> : null}
-			<ImagesSection studyId={study.id} status={study.status} images={images} accepting={acceptsNewImages} />
+			<ImagesSection
+				studyId={study.id}
+				images={images}
+				accepting={acceptsNewImages}
+				waitsForReview={study.status === 'published' && reviewsPublishedEdits}
+			/>
 		</div>
 	)
 }
@@ -396,14 +401,14 @@ function StatusPanel({
 
 function ImagesSection({
 	studyId,
-	status,
 	images,
 	accepting,
+	waitsForReview,
 }: {
 	studyId: string
-	status: Editing['study']['status']
 	images: Editing['images']
 	accepting: boolean
+	waitsForReview: boolean
 }) {
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
@@ -419,6 +424,7 @@ function ImagesSection({
 			<p className="mt-1 text-sm text-ink-500">
 				Up to {studyLimits.images}: campaign creative, a results chart. The cover leads the page and the library card.
 				JPEG, PNG, WebP, AVIF or GIF, up to 5 MB each.
+				{waitsForReview ? ' New images wait with your edit until a moderator approves it; readers see them then.' : ''}
 			</p>
 			{outcome?.notice ? (
 				<div className="mt-4">
@@ -438,9 +444,14 @@ function ImagesSection({
 							/>
 							<div className="flex items-center justify-between gap-3 p-3">
 								<p className="min-w-0 truncate text-sm text-ink-700">
+									{image.pending ? (
+										<span className="mr-2 rounded-full bg-accent-400/30 px-2 py-0.5 text-xs font-semibold text-ink-900">
+											Waits for review
+										</span>
+									) : null}
 									{image.isCover ? (
 										<span className="mr-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">
-											Cover
+											{image.pending ? 'Cover once approved' : 'Cover'}
 										</span>
 									) : null}
 									{image.alt}
@@ -516,11 +527,7 @@ function ImagesSection({
 			) : images.length >= studyLimits.images ? (
 				<p className="mt-5 text-sm text-ink-500">That is the most a case study takes: remove one to add another.</p>
 			) : (
-				<p className="mt-5 text-sm text-ink-500">
-					{status === 'published'
-						? 'New images would skip review while the study is published: withdraw it to add images.'
-						: 'Images can be added again once the review is over.'}
-				</p>
+				<p className="mt-5 text-sm text-ink-500">Images can be added again once the review is over.</p>
 			)}
 		</Card>
 	)

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { Button } from '#app/components/button.tsx'
+import { studyImageUrl } from '#app/components/case-study-card.tsx'
 import { FormAlert, SelectField, TextareaField } from '#app/components/forms.tsx'
 import { Markdown } from '#app/components/markdown.tsx'
 import { MetricsChart } from '#app/components/metrics-chart.tsx'
@@ -150,7 +151,19 @@ function SegmentText({ segments, side }: { segments: Segment[]; side: 'left' | '
 	)
 }
 
-function RevisionDiff({ diff, proposedAt }: { diff: FieldDiff[]; proposedAt: string }) {
+type NewImage = { id: string; alt: string; isCover: boolean; width: number; height: number }
+
+function RevisionDiff({
+	studyId,
+	diff,
+	newImages,
+	proposedAt,
+}: {
+	studyId: string
+	diff: FieldDiff[]
+	newImages: NewImage[]
+	proposedAt: string
+}) {
 	const changed = diff.filter((field) => field.changed)
 	const unchanged = diff.filter((field) => !field.changed)
 	return (
@@ -159,7 +172,9 @@ function RevisionDiff({ diff, proposedAt }: { diff: FieldDiff[]; proposedAt: str
 			<p className="mt-1 text-sm text-ink-500">
 				Sent {proposedAt}. Readers see the published version (left) until the edit is approved.{' '}
 				{changed.length === 0
-					? 'The edit changes nothing readers see.'
+					? newImages.length
+						? 'The edit only adds images.'
+						: 'The edit changes nothing readers see.'
 					: `${changed.length} ${changed.length === 1 ? 'field changes' : 'fields change'}.`}
 			</p>
 			<div className="mt-6 flex flex-col gap-6">
@@ -183,6 +198,32 @@ function RevisionDiff({ diff, proposedAt }: { diff: FieldDiff[]; proposedAt: str
 					</section>
 				))}
 			</div>
+			{newImages.length ? (
+				<section className="mt-6" aria-label="New images in this edit">
+					<h3 className="text-sm font-semibold text-ink-900">New images in this edit</h3>
+					<ul className="mt-2 grid gap-3 sm:grid-cols-2">
+						{newImages.map((image) => (
+							<li key={image.id} className="overflow-hidden rounded-lg border border-brand-100">
+								<img
+									src={studyImageUrl(studyId, image.id)}
+									alt={image.alt}
+									width={image.width}
+									height={image.height}
+									className="aspect-[16/9] w-full bg-ink-100 object-cover"
+								/>
+								<p className="p-2 text-sm text-ink-700">
+									{image.isCover ? (
+										<span className="mr-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">
+											New cover
+										</span>
+									) : null}
+									{image.alt}
+								</p>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
 			{unchanged.length ? (
 				<p className="mt-6 text-sm text-ink-500">Unchanged: {unchanged.map((field) => field.label).join(', ')}.</p>
 			) : null}
@@ -291,7 +332,14 @@ export default function ReviewStudyRoute() {
 			{actionData?.notice ? <Notice tone={actionData.notice.tone}>{actionData.notice.message}</Notice> : null}
 			<div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
 				<div className="flex min-w-0 flex-col gap-6">
-					{revision && diff ? <RevisionDiff diff={diff} proposedAt={formatDate(revision.createdAt) ?? ''} /> : null}
+					{revision && diff ? (
+						<RevisionDiff
+							studyId={study.id}
+							diff={diff}
+							newImages={revision.newImages}
+							proposedAt={formatDate(revision.createdAt) ?? ''}
+						/>
+					) : null}
 					<Card>
 						<h2 className="text-lg font-semibold text-ink-950">
 							{revision ? 'Published version' : study.status === 'published' ? 'The study' : 'As submitted'}

@@ -5,6 +5,7 @@ import {
 	caseStudies,
 	caseStudyBookmarks,
 	caseStudyComments,
+	caseStudyImages,
 	caseStudyRevisions,
 	caseStudyVotes,
 	conflictDecisions,
@@ -448,7 +449,7 @@ describe('images', () => {
 		expect(removeStudyImage(author.id, id, ids[0]!)).toMatchObject({ ok: false, code: 'not-found' })
 	})
 
-	test('checked by content and size; only the author adds images, and not while edits need review', async () => {
+	test('checked by content and size; only the author adds images, and not while the study waits for review', async () => {
 		const author = await member('541810')
 		const stranger = await member('611310')
 		const created = createDraft(author.id, studyInput())
@@ -464,11 +465,103 @@ describe('images', () => {
 			code: 'not-found',
 		})
 		submitStudy(author.id, id)
-		moderate(id, 'approve')
-		setReviewPublishedEdits(true)
 		expect(await refused(await png())).toMatchObject({
 			ok: false,
-			message: 'New images on a published case study would skip review: withdraw it to add images.',
+			message: 'This case study is waiting for review: withdraw it first if you need to change its images.',
+		})
+	})
+
+	describe('added to a published study while edits need review', () => {
+		const openRevisions = (studyId: string) =>
+			db
+				.select({ id: caseStudyRevisions.id, status: caseStudyRevisions.status, content: caseStudyRevisions.content })
+				.from(caseStudyRevisions)
+				.where(and(eq(caseStudyRevisions.studyId, studyId), eq(caseStudyRevisions.status, 'submitted')))
+				.all()
+		const pendingOf = (studyId: string) =>
+			db
+				.select({ id: caseStudyImages.id, revisionId: caseStudyImages.revisionId })
+				.from(caseStudyImages)
+				.where(and(eq(caseStudyImages.studyId, studyId), sql`${caseStudyImages.revisionId} is not null`))
+				.all()
+
+		async function publishedWithCover(author: Awaited<ReturnType<typeof member>>) {
+			const created = createDraft(author.id, studyInput({ readers: 'all' }))
+			if (!created.ok) throw new Error(created.message)
+			const live = await addStudyImage(author.id, created.studyId, await png(), { alt: 'Live cover', cover: true })
+			submitStudy(author.id, created.studyId)
+			moderate(created.studyId, 'approve')
+			return { id: created.studyId, liveImageId: live.ok ? live.imageId! : '' }
+		}
+
+		test('wait with an edit of images only, seen by the author and moderators, never by readers', async () => {
+			setReviewPublishedEdits(true)
+			const author = await member('541810')
+			const reader = await member('611310')
+			const moderator = await member('513210', 'moderator')
+			const { id, liveImageId } = await publishedWithCover(author)
+			const added = await addStudyImage(author.id, id, await png(), { alt: 'New creative', cover: true })
+			expect(added).toMatchObject({ ok: true })
+			const pendingId = added.ok ? added.imageId! : ''
+			// No edit was open, so one of images only holds the live content.
+			const [revision] = openRevisions(id)
+			expect(revision?.content).toEqual(liveContent(id))
+			expect(pendingOf(id)).toEqual([{ id: pendingId, revisionId: revision!.id }])
+
+			expect(getStudyPage(reader.viewer, id)!.images.map((image) => image.id)).toEqual([liveImageId])
+			expect(getStudyPage(author.viewer, id)!.images.map((image) => image.id)).toEqual([liveImageId])
+			expect(searchLibrary(reader.viewer, query()).studies.find((study) => study.id === id)?.coverImageId).toBe(
+				liveImageId,
+			)
+			expect(readStudyImage(reader.viewer, id, pendingId)).toBeUndefined()
+			expect(readStudyImage(reader.viewer, id, liveImageId)).toBeDefined()
+			expect(readStudyImage(author.viewer, id, pendingId)).toBeDefined()
+			expect(readStudyImage(moderator.viewer, id, pendingId)).toBeDefined()
+			expect(
+				getStudyForEditing(author.id, id)!.images.map((image) => [image.id, image.isCover, image.pending]),
+			).toEqual([
+				[liveImageId, true, false],
+				[pendingId, true, true],
+			])
+
+			// A second image joins the same edit; a text edit supersedes it and takes its images along.
+			const second = await addStudyImage(author.id, id, await png(), { alt: 'Chart', cover: false })
+			expect(openRevisions(id)).toHaveLength(1)
+			expect(updateStudy(author.id, id, studyInput({ title: 'Edited title', readers: 'all' }))).toMatchObject({
+				applied: 'revision',
+			})
+			const [replacing] = openRevisions(id)
+			expect(replacing!.id).not.toBe(revision!.id)
+			expect(pendingOf(id).map((image) => image.revisionId)).toEqual([replacing!.id, replacing!.id])
+
+			// The author may drop a waiting image.
+			expect(removeStudyImage(author.id, id, second.ok ? second.imageId! : '')).toEqual({ ok: true })
+			expect(pendingOf(id).map((image) => image.id)).toEqual([pendingId])
+		})
+
+		test('count toward the limit of five with the live ones', async () => {
+			setReviewPublishedEdits(true)
+			const author = await member('541810')
+			const { id } = await publishedWithCover(author)
+			for (let k = 0; k < 4; k++)
+				expect(await addStudyImage(author.id, id, await png(), { alt: `Pending ${k}`, cover: false })).toMatchObject({
+					ok: true,
+				})
+			expect(pendingOf(id)).toHaveLength(4)
+			expect(await addStudyImage(author.id, id, await png(), { alt: 'Sixth', cover: false })).toMatchObject({
+				ok: false,
+				message: 'A case study has at most 5 images: remove one first.',
+			})
+		})
+
+		test('become the withdrawn study’s, like the text of the edit they waited with', async () => {
+			setReviewPublishedEdits(true)
+			const author = await member('541810')
+			const { id } = await publishedWithCover(author)
+			await addStudyImage(author.id, id, await png(), { alt: 'New creative', cover: false })
+			expect(withdrawStudy(author.id, id)).toEqual({ ok: true, status: 'withdrawn' })
+			expect(pendingOf(id)).toEqual([])
+			expect(getStudyForEditing(author.id, id)!.images.map((image) => image.pending)).toEqual([false, false])
 		})
 	})
 })

@@ -1,9 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm'
+import sharp from 'sharp'
 import { beforeAll, describe, expect, test } from 'vitest'
 import {
 	caseStudies,
 	caseStudyChannels,
 	caseStudyComments,
+	caseStudyImages,
 	caseStudyMetrics,
 	caseStudyRevisions,
 	caseStudyTags,
@@ -19,6 +21,8 @@ import {
 	users,
 } from '#db/schema.ts'
 import { createDraft, submitStudy, updateStudy } from '#app/features/case-studies/authoring.server.ts'
+import { addStudyImage, readStudyImage } from '#app/features/case-studies/images.server.ts'
+import { getStudyPage } from '#app/features/case-studies/study.server.ts'
 import type { CaseStudyInput } from '#app/features/case-studies/schemas.ts'
 import { rebuildConflictKeys } from '#app/features/conflicts/conflict-keys.server.ts'
 import {
@@ -49,7 +53,12 @@ import {
 	resolveReport,
 	restoreContent,
 } from '#app/features/moderation/reports.server.ts'
-import { listReviewQueue, reviewRevision, reviewStudy } from '#app/features/moderation/review.server.ts'
+import {
+	getStudyForReview,
+	listReviewQueue,
+	reviewRevision,
+	reviewStudy,
+} from '#app/features/moderation/review.server.ts'
 import { getModerationSettings, updateModerationSettings } from '#app/features/moderation/settings.server.ts'
 import { suggestPeers } from '#app/features/suggestions/suggestions.server.ts'
 import { createSessionCookie } from '#app/utils/auth.server.ts'
@@ -412,6 +421,84 @@ describe('reviewing an edit of a published study', () => {
 				details: { studyId, from: 'submitted', to: 'rejected' },
 			},
 		])
+	})
+})
+
+describe('images added to a published study wait with its edit', () => {
+	const png = () =>
+		sharp({ create: { width: 800, height: 400, channels: 3, background: '#0d8763' } })
+			.png()
+			.toBuffer()
+
+	async function withWaitingImages() {
+		const { moderator, author } = await moderatorAndAuthor()
+		const reader = await createUser({ sectorCode: '611310' })
+		const draft = createDraft(author.id, studyInput({ readers: 'all' }))
+		if (!draft.ok) throw new Error(draft.message)
+		const live = await addStudyImage(author.id, draft.studyId, await png(), { alt: 'Live cover', cover: true })
+		submitStudy(author.id, draft.studyId)
+		reviewStudy(approver.id, draft.studyId, 'approve')
+		const first = await addStudyImage(author.id, draft.studyId, await png(), { alt: 'New cover', cover: true })
+		const second = await addStudyImage(author.id, draft.studyId, await png(), { alt: 'Chart', cover: false })
+		if (!live.ok || !first.ok || !second.ok) throw new Error('An image was refused')
+		const revision = db
+			.select({ id: caseStudyRevisions.id })
+			.from(caseStudyRevisions)
+			.where(and(eq(caseStudyRevisions.studyId, draft.studyId), eq(caseStudyRevisions.status, 'submitted')))
+			.get()!
+		return {
+			moderator,
+			author,
+			reader: { id: reader.id, role: 'member' as const },
+			studyId: draft.studyId,
+			revisionId: revision.id,
+			liveId: live.imageId!,
+			newIds: [first.imageId!, second.imageId!],
+		}
+	}
+
+	const imagesOf = (studyId: string) =>
+		db
+			.select({
+				id: caseStudyImages.id,
+				position: caseStudyImages.position,
+				isCover: caseStudyImages.isCover,
+				revisionId: caseStudyImages.revisionId,
+			})
+			.from(caseStudyImages)
+			.where(eq(caseStudyImages.studyId, studyId))
+			.orderBy(caseStudyImages.position)
+			.all()
+
+	test('the review page shows them; approving makes them live after the others, with the cover the author chose', async () => {
+		const { moderator, reader, studyId, revisionId, liveId, newIds } = await withWaitingImages()
+		const review = getStudyForReview(studyId, moderator.id)!
+		expect(review.revision?.id).toBe(revisionId)
+		expect(review.revision?.newImages.map((image) => [image.id, image.alt, image.isCover])).toEqual([
+			[newIds[0], 'New cover', true],
+			[newIds[1], 'Chart', false],
+		])
+		expect(review.diff?.filter((field) => field.changed)).toEqual([])
+		expect(readStudyImage(reader, studyId, newIds[0]!)).toBeUndefined()
+
+		expect(reviewRevision(moderator.id, revisionId, 'approve')).toEqual({ ok: true, status: 'approved' })
+		expect(imagesOf(studyId)).toEqual([
+			{ id: liveId, position: 0, isCover: false, revisionId: null },
+			{ id: newIds[0], position: 1, isCover: true, revisionId: null },
+			{ id: newIds[1], position: 2, isCover: false, revisionId: null },
+		])
+		expect(getStudyPage(reader, studyId)!.images.map((image) => image.id)).toEqual([newIds[0], liveId, newIds[1]])
+		expect(readStudyImage(reader, studyId, newIds[1]!)).toBeDefined()
+	})
+
+	test('rejecting the edit deletes them; the live images stay', async () => {
+		const { moderator, reader, studyId, revisionId, liveId } = await withWaitingImages()
+		expect(reviewRevision(moderator.id, revisionId, 'reject', 'Not your creative to share.')).toEqual({
+			ok: true,
+			status: 'rejected',
+		})
+		expect(imagesOf(studyId)).toEqual([{ id: liveId, position: 0, isCover: true, revisionId: null }])
+		expect(getStudyPage(reader, studyId)!.images.map((image) => image.id)).toEqual([liveId])
 	})
 })
 

@@ -17,6 +17,7 @@ import {
 import { db } from '#app/utils/db.server.ts'
 import { describeNaicsCodes } from '../sectors/naics.server.ts'
 import { unknownNaicsCode } from '../sectors/naics-schema.ts'
+import { attachPendingImages, movePendingImages } from './pending-images.server.ts'
 import { missingForReview, type CaseStudyInput, type StudyContent } from './schemas.ts'
 import {
 	isEditableInPlace,
@@ -47,6 +48,10 @@ const openRevisionStatuses: RevisionStatus[] = ['submitted', 'changes-requested'
 
 export function newStudyId() {
 	return `cst_${crypto.randomUUID().replaceAll('-', '')}`
+}
+
+function newRevisionId() {
+	return `csr_${crypto.randomUUID().replaceAll('-', '')}`
 }
 
 /** The form's output as stored content, once the picked NAICS code is known to exist. */
@@ -144,7 +149,10 @@ export function publishedEditsNeedReview() {
 	)
 }
 
-/** Marks the study's open revisions (waiting for review, or for the author's changes) superseded. */
+/**
+ * Marks the study's open revisions (waiting for review, or for the author's changes) superseded.
+ * Their images still wait: the caller hands them to the next edit or makes them live.
+ */
 function supersedeOpenRevisions(tx: Transaction, studyId: string) {
 	const open = tx
 		.select({ id: caseStudyRevisions.id, status: caseStudyRevisions.status })
@@ -160,6 +168,25 @@ function supersedeOpenRevisions(tx: Transaction, studyId: string) {
 			.run()
 	}
 	return open
+}
+
+/**
+ * The study's open revision (the newest), or a new one holding the live content, an edit of images
+ * only: new images of a published study wait with it for review.
+ */
+export function openRevisionFor(tx: Transaction, studyId: string) {
+	const open = tx
+		.select({ id: caseStudyRevisions.id })
+		.from(caseStudyRevisions)
+		.where(and(eq(caseStudyRevisions.studyId, studyId), inArray(caseStudyRevisions.status, openRevisionStatuses)))
+		.orderBy(desc(caseStudyRevisions.createdAt), sql`${caseStudyRevisions}.rowid desc`)
+		.get()
+	if (open) return open.id
+	const id = newRevisionId()
+	tx.insert(caseStudyRevisions)
+		.values({ id, studyId, content: liveContent(studyId)!, status: 'submitted' })
+		.run()
+	return id
 }
 
 export type UpdateOutcome = { ok: true; applied: 'in-place' | 'revision' } | AuthoringFailure
@@ -179,7 +206,14 @@ export function updateStudy(authorId: string, studyId: string, input: CaseStudyI
 	if (isEditableInPlace(study.status) || (study.status === 'published' && !publishedEditsNeedReview())) {
 		db.transaction((tx) => {
 			writeStudyContent(tx, studyId, content)
-			if (study.status === 'published') supersedeOpenRevisions(tx, studyId)
+			if (study.status !== 'published') return
+			// Edits no longer wait for review, so neither do the images that waited with them.
+			const superseded = supersedeOpenRevisions(tx, studyId)
+			attachPendingImages(
+				tx,
+				studyId,
+				superseded.map((revision) => revision.id),
+			)
 		})
 		return { ok: true, applied: 'in-place' }
 	}
@@ -190,10 +224,14 @@ export function updateStudy(authorId: string, studyId: string, input: CaseStudyI
 			message: 'This case study is waiting for review: withdraw it first if you need to change it.',
 		}
 	db.transaction((tx) => {
-		supersedeOpenRevisions(tx, studyId)
-		tx.insert(caseStudyRevisions)
-			.values({ id: `csr_${crypto.randomUUID().replaceAll('-', '')}`, studyId, content, status: 'submitted' })
-			.run()
+		const superseded = supersedeOpenRevisions(tx, studyId)
+		const revisionId = newRevisionId()
+		tx.insert(caseStudyRevisions).values({ id: revisionId, studyId, content, status: 'submitted' }).run()
+		movePendingImages(
+			tx,
+			superseded.map((revision) => revision.id),
+			revisionId,
+		)
 		tx.update(caseStudies)
 			.set({ updatedAt: new Date(), ...(content.readers === 'non-conflicted' ? { readers: 'non-conflicted' } : {}) })
 			.where(eq(caseStudies.id, studyId))
@@ -258,8 +296,8 @@ export function submitStudy(authorId: string, studyId: string): TransitionOutcom
 
 /**
  * Takes a study out of review or out of the library. Edits still waiting for review are not lost:
- * they become the withdrawn study's text, which nobody else reads and which goes through review
- * again before it is published.
+ * they (and the images waiting with them) become the withdrawn study's, which nobody else reads
+ * and which goes through review again before it is published.
  */
 export function withdrawStudy(authorId: string, studyId: string): TransitionOutcome {
 	return transition(authorId, studyId, 'withdraw', (tx, from) => {
@@ -279,6 +317,11 @@ export function withdrawStudy(authorId: string, studyId: string): TransitionOutc
 					.get()
 			: undefined
 		if (latest) writeStudyContent(tx, studyId, latest.content as StudyContent)
+		attachPendingImages(
+			tx,
+			studyId,
+			pending.map((revision) => revision.id),
+		)
 	})
 }
 
@@ -343,7 +386,8 @@ export function liveContent(studyId: string): StudyContent | null {
 /**
  * Everything the editor shows an author about one of their studies: its status and review note,
  * the content to edit (the pending edit of a published study, when there is one), the latest
- * revision's verdict, and the images. Null for anyone but the author.
+ * revision's verdict, and the images (those waiting with the edit marked `pending`). Null for anyone
+ * but the author.
  */
 export function getStudyForEditing(authorId: string, studyId: string) {
 	const study = db
@@ -384,6 +428,7 @@ export function getStudyForEditing(authorId: string, studyId: string) {
 			isCover: caseStudyImages.isCover,
 			width: caseStudyImages.width,
 			height: caseStudyImages.height,
+			pending: sql<boolean>`${caseStudyImages.revisionId} is not null`.mapWith(Boolean),
 		})
 		.from(caseStudyImages)
 		.where(eq(caseStudyImages.studyId, studyId))

@@ -2,12 +2,14 @@
  * A study's uploaded images (at most five, one of them the cover), checked by what the bytes are
  * (not the file name or the browser's type) and stored as WebP at most 1600 px wide. They are
  * served only through the read policy (see routes/case-studies.$studyId_.images.$imageId.ts).
+ * New images of a published study whose edits moderators review wait with the open edit (see
+ * pending-images.server.ts): only the author and moderators see them until it is approved.
  */
-import { and, count, eq, sql } from 'drizzle-orm'
+import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import sharp from 'sharp'
 import { caseStudies, caseStudyImages } from '#db/schema.ts'
 import { db } from '#app/utils/db.server.ts'
-import { publishedEditsNeedReview } from './authoring.server.ts'
+import { openRevisionFor, publishedEditsNeedReview } from './authoring.server.ts'
 import { readStudyAccess, type Viewer } from './read-policy.server.ts'
 import { studyLimits } from './schemas.ts'
 import { isEditableInPlace, type CaseStudyStatus } from './workflow.ts'
@@ -55,14 +57,14 @@ async function toWebp(bytes: Uint8Array) {
 	}
 }
 
-/** New images skip review, so they go only where the text changes in place (see authoring.server.ts). */
-export function acceptsNewImages(status: CaseStudyStatus, reviewsPublishedEdits: boolean) {
-	return isEditableInPlace(status) || (status === 'published' && !reviewsPublishedEdits)
+/** Images are added where the text changes (in place, or in a published study's edit); not while a study waits for review. */
+export function acceptsNewImages(status: CaseStudyStatus) {
+	return isEditableInPlace(status) || status === 'published'
 }
 
 /**
- * Adds an image to one of the author's studies. While a published study's edits wait for review,
- * new images would skip that review, so they are refused until the study is withdrawn.
+ * Adds an image to one of the author's studies. On a published study whose edits moderators
+ * review, the image waits with the open edit (one of images only when there is none).
  */
 export async function addStudyImage(
 	authorId: string,
@@ -72,31 +74,39 @@ export async function addStudyImage(
 ): Promise<ImageOutcome> {
 	const study = ownStudy(authorId, studyId)
 	if (!study) return notFound
-	if (!acceptsNewImages(study.status, publishedEditsNeedReview()))
+	if (!acceptsNewImages(study.status))
 		return {
 			ok: false,
 			code: 'refused',
-			message:
-				study.status === 'published'
-					? 'New images on a published case study would skip review: withdraw it to add images.'
-					: 'This case study is waiting for review: withdraw it first if you need to change its images.',
+			message: 'This case study is waiting for review: withdraw it first if you need to change its images.',
 		}
 	const converted = await toWebp(bytes)
 	if (!converted.ok) return { ok: false, code: 'refused', message: converted.message }
 	const imageId = `csi_${crypto.randomUUID().replaceAll('-', '')}`
+	const waitsForReview = study.status === 'published' && publishedEditsNeedReview()
 	const added = db.transaction((tx) => {
+		// Live and waiting images count alike: approval must never take a study past the limit.
 		const existing = tx
 			.select({ total: count(), last: sql<number>`coalesce(max(${caseStudyImages.position}), -1)` })
 			.from(caseStudyImages)
 			.where(eq(caseStudyImages.studyId, studyId))
 			.get()!
 		if (existing.total >= studyLimits.images) return false
+		const revisionId = waitsForReview ? openRevisionFor(tx, studyId) : null
 		const isCover = details.cover || existing.total === 0
-		if (isCover) tx.update(caseStudyImages).set({ isCover: false }).where(eq(caseStudyImages.studyId, studyId)).run()
+		// A waiting cover replaces the live one only when its edit is approved.
+		if (isCover)
+			tx.update(caseStudyImages)
+				.set({ isCover: false })
+				.where(
+					and(eq(caseStudyImages.studyId, studyId), revisionId ? isNotNull(caseStudyImages.revisionId) : undefined),
+				)
+				.run()
 		tx.insert(caseStudyImages)
 			.values({
 				id: imageId,
 				studyId,
+				revisionId,
 				position: existing.last + 1,
 				isCover,
 				content: converted.content,
@@ -117,7 +127,7 @@ export async function addStudyImage(
 	return { ok: true, imageId }
 }
 
-/** Removing is always allowed: it can only make a study show less. */
+/** Removing is always allowed (an image waiting for review too): it can only make a study show less. */
 export function removeStudyImage(authorId: string, studyId: string, imageId: string): ImageOutcome {
 	if (!ownStudy(authorId, studyId)) return notFound
 	const removed = db
@@ -127,30 +137,45 @@ export function removeStudyImage(authorId: string, studyId: string, imageId: str
 	return removed.changes ? { ok: true } : { ok: false, code: 'not-found', message: 'That image is already gone.' }
 }
 
-/** Makes one of the study's images its cover (an image already reviewed, so allowed in every status). */
+/**
+ * Makes one of the study's images its cover: a live image at once (it was reviewed, so in every
+ * status); an image waiting for review once its edit is approved, the live cover staying till then.
+ */
 export function setCoverImage(authorId: string, studyId: string, imageId: string): ImageOutcome {
 	if (!ownStudy(authorId, studyId)) return notFound
 	return db.transaction((tx) => {
 		const image = tx
-			.select({ id: caseStudyImages.id })
+			.select({ id: caseStudyImages.id, revisionId: caseStudyImages.revisionId })
 			.from(caseStudyImages)
 			.where(and(eq(caseStudyImages.id, imageId), eq(caseStudyImages.studyId, studyId)))
 			.get()
 		if (!image) return { ok: false, code: 'not-found', message: 'That image is already gone.' } as const
 		tx.update(caseStudyImages)
 			.set({ isCover: sql`${caseStudyImages.id} = ${imageId}` })
-			.where(eq(caseStudyImages.studyId, studyId))
+			.where(
+				and(eq(caseStudyImages.studyId, studyId), image.revisionId ? isNotNull(caseStudyImages.revisionId) : undefined),
+			)
 			.run()
 		return { ok: true } as const
 	})
 }
 
-/** The image's bytes, for a viewer the read policy lets read its study; undefined otherwise (a 404). */
+/**
+ * The image's bytes, for a viewer the read policy lets read its study (an image waiting for review
+ * only for the author and moderators); undefined otherwise (a 404).
+ */
 export function readStudyImage(viewer: Viewer, studyId: string, imageId: string) {
-	if (!readStudyAccess(viewer, studyId).allowed) return undefined
+	const access = readStudyAccess(viewer, studyId)
+	if (!access.allowed) return undefined
 	return db
 		.select({ content: caseStudyImages.content, contentType: caseStudyImages.contentType })
 		.from(caseStudyImages)
-		.where(and(eq(caseStudyImages.id, imageId), eq(caseStudyImages.studyId, studyId)))
+		.where(
+			and(
+				eq(caseStudyImages.id, imageId),
+				eq(caseStudyImages.studyId, studyId),
+				access.asAuthor || access.asReviewer ? undefined : isNull(caseStudyImages.revisionId),
+			),
+		)
 		.get()
 }

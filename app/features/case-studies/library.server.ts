@@ -53,7 +53,7 @@ function cards(from: SQL, where: SQL, orderBy: SQL, limit: number, offset = 0): 
 		join member_profiles p on p.user_id = u.id
 		join companies c on c.id = p.company_id
 		left join naics_codes n on n.code = s.sector_code
-		left join case_study_images i on i.study_id = s.id and i.is_cover = 1
+		left join case_study_images i on i.study_id = s.id and i.is_cover = 1 and i.revision_id is null
 		left join case_study_metrics hm on hm.study_id = s.id and hm.position = 0
 		where ${where}
 		order by ${orderBy}

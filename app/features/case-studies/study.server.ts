@@ -3,14 +3,8 @@
  * viewer's vote and bookmark, and the comments (threaded one level). Everything starts from the
  * read policy (read-policy.server.ts); what a viewer may not read answers `null` (a 404).
  */
-import { and, desc, eq, sql } from 'drizzle-orm'
-import {
-	caseStudies,
-	caseStudyBookmarks,
-	caseStudyComments,
-	caseStudyImages,
-	caseStudyVotes,
-} from '#db/schema.ts'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { caseStudies, caseStudyBookmarks, caseStudyComments, caseStudyImages, caseStudyVotes } from '#db/schema.ts'
 import { db } from '#app/utils/db.server.ts'
 import { createLimiter } from '#app/utils/rate-limit.server.ts'
 import { checkPair } from '../conflicts/conflicts.server.ts'
@@ -122,7 +116,8 @@ export function getStudyPage(viewer: Viewer, studyId: string) {
 			height: caseStudyImages.height,
 		})
 		.from(caseStudyImages)
-		.where(eq(caseStudyImages.studyId, studyId))
+		// Images waiting with an edit show in the editor and the review page, never here.
+		.where(and(eq(caseStudyImages.studyId, studyId), isNull(caseStudyImages.revisionId)))
 		.orderBy(desc(caseStudyImages.isCover), caseStudyImages.position)
 		.all()
 	const mine = db.get<{ useful: number; bookmarked: number }>(sql`select

@@ -8,6 +8,11 @@ import { and, eq, sql, type SQL } from 'drizzle-orm'
 import { caseStudies, caseStudyRevisions, collectionItems, collections, users } from '#db/schema.ts'
 import { caseStudyObjectives } from '#app/features/case-studies/options.ts'
 import { liveContent, writeStudyContent } from '#app/features/case-studies/authoring.server.ts'
+import {
+	attachPendingImages,
+	dropPendingImages,
+	pendingImagesOf,
+} from '#app/features/case-studies/pending-images.server.ts'
 import type { StudyContent } from '#app/features/case-studies/schemas.ts'
 import {
 	nextRevisionStatus,
@@ -233,7 +238,8 @@ export function reviewStudy(
 
 /**
  * Approve, request changes on or reject a submitted edit of a published study. Approving copies
- * the proposed fields, metrics, channels and tags into the live rows in the same transaction.
+ * the proposed fields, metrics, channels and tags into the live rows and makes the images waiting
+ * with the edit live, in the same transaction; rejecting deletes those images.
  */
 export function reviewRevision(
 	moderatorId: string,
@@ -285,8 +291,10 @@ export function reviewRevision(
 				.filter((field) => field.changed)
 				.map((field) => field.field)
 			writeStudyContent(tx, revision.studyId, proposed, at)
+			attachPendingImages(tx, revision.studyId, [revisionId])
 			tx.update(caseStudies).set({ reviewNote: null }).where(eq(caseStudies.id, revision.studyId)).run()
 		}
+		if (decision === 'reject') dropPendingImages(tx, revisionId)
 		recordModeratorAction(
 			tx,
 			{
@@ -329,7 +337,10 @@ export function reviewRevision(
 	})
 }
 
-/** Everything the review page shows: the study, its live content, the edit waiting (as a diff), curation state. */
+/**
+ * Everything the review page shows: the study, its live content, the edit waiting (as a diff, with
+ * the images waiting with it), curation state.
+ */
 export function getStudyForReview(studyId: string, moderatorId: string) {
 	const study = db
 		.select({
@@ -386,7 +397,10 @@ export function getStudyForReview(studyId: string, moderatorId: string) {
 		content,
 		isOwn,
 		decisions: isOwn ? [] : revision ? [...reviewDecisions] : decisionsFor(study.status),
-		revision: revision && proposed ? { id: revision.id, createdAt: revision.createdAt, proposed } : null,
+		revision:
+			revision && proposed
+				? { id: revision.id, createdAt: revision.createdAt, proposed, newImages: pendingImagesOf(revision.id) }
+				: null,
 		diff: proposed ? diffStudyContent(content, proposed, sectorTitles) : null,
 		collections: allCollections.map((collection) => ({
 			...collection,
