@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { buttonClass } from '#app/components/button.tsx'
 import { SelectField } from '#app/components/forms.tsx'
 import { Card, PageHeader } from '#app/components/page.tsx'
+import { LogTable, ResultRange } from '#app/components/log-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { moderatorActionLabels, moderatorActions } from '#app/features/moderation/audit-actions.ts'
 import { listAuditActors, listAuditLog } from '#app/features/moderation/audit.server.ts'
@@ -57,8 +58,6 @@ function describeDetails(details: Record<string, unknown> | null) {
 
 export default function AdminAuditRoute() {
 	const { rows, total, page, pageCount, pageSize, actors, filters } = useLoaderData<typeof loader>()
-	const first = (page - 1) * pageSize + 1
-	const last = first + rows.length - 1
 	return (
 		<div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 py-10 sm:px-6">
 			<PageHeader
@@ -93,74 +92,57 @@ export default function AdminAuditRoute() {
 					</button>
 				</Form>
 			</Card>
-			<p className="text-sm text-ink-500" data-testid="audit-count">
-				{total === 0
-					? 'No entries match.'
-					: rows.length === 0
-						? `Page ${page} is past the end: ${total} ${total === 1 ? 'entry fills' : 'entries fill'} ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}.`
-						: `${first}–${last} of ${total.toLocaleString('en')} ${total === 1 ? 'entry' : 'entries'}.`}
-			</p>
+			<ResultRange
+				testId="audit-count"
+				total={total}
+				shown={rows.length}
+				page={page}
+				pageSize={pageSize}
+				pageCount={pageCount}
+				noun={{ one: 'entry', many: 'entries' }}
+				empty="No entries match."
+			/>
 			{rows.length > 0 ? (
-				<div className="overflow-x-auto rounded-2xl border border-ink-100 bg-white shadow-sm">
-					<table className="min-w-full divide-y divide-ink-100 text-sm">
-						<thead className="bg-ink-50 text-left text-ink-500">
-							<tr>
-								<th scope="col" className="px-4 py-3 font-medium">
-									When (UTC)
-								</th>
-								<th scope="col" className="px-4 py-3 font-medium">
-									Who
-								</th>
-								<th scope="col" className="px-4 py-3 font-medium">
-									What
-								</th>
-								<th scope="col" className="px-4 py-3 font-medium">
-									Why
-								</th>
-							</tr>
-						</thead>
-						<tbody className="divide-y divide-ink-100 align-top">
-							{rows.map((row) => {
-								const link = targetLink(row.targetType, row.targetId, row.details)
-								const label =
-									row.action in moderatorActionLabels
-										? moderatorActionLabels[row.action as keyof typeof moderatorActionLabels]
-										: row.action
-								return (
-									<tr key={row.id}>
-										<td className="px-4 py-3 whitespace-nowrap text-ink-700">
-											<time dateTime={row.createdAt}>{utcDateTime(row.createdAt)}</time>
-										</td>
-										<td className="px-4 py-3">
-											<Link to={`/members/${row.actorId}`} className="font-medium text-ink-900 hover:underline">
-												{row.actorName}
+				<LogTable headings={['When (UTC)', 'Who', 'What', 'Why']}>
+					{rows.map((row) => {
+						const link = targetLink(row.targetType, row.targetId, row.details)
+						const label =
+							row.action in moderatorActionLabels
+								? moderatorActionLabels[row.action as keyof typeof moderatorActionLabels]
+								: row.action
+						return (
+							<tr key={row.id}>
+								<td className="px-4 py-3 whitespace-nowrap text-ink-700">
+									<time dateTime={row.createdAt}>{utcDateTime(row.createdAt)}</time>
+								</td>
+								<td className="px-4 py-3">
+									<Link to={`/members/${row.actorId}`} className="font-medium text-ink-900 hover:underline">
+										{row.actorName}
+									</Link>
+								</td>
+								<td className="px-4 py-3">
+									<span className="font-medium text-ink-900">{label}</span>
+									<span className="block text-xs text-ink-500">
+										{row.targetType}{' '}
+										{link ? (
+											<Link to={link} className="font-mono hover:underline">
+												{row.targetId}
 											</Link>
-										</td>
-										<td className="px-4 py-3">
-											<span className="font-medium text-ink-900">{label}</span>
-											<span className="block text-xs text-ink-500">
-												{row.targetType}{' '}
-												{link ? (
-													<Link to={link} className="font-mono hover:underline">
-														{row.targetId}
-													</Link>
-												) : (
-													<span className="font-mono">{row.targetId}</span>
-												)}
-											</span>
-											{describeDetails(row.details).map((line) => (
-												<span key={line} className="block text-xs [overflow-wrap:anywhere] text-ink-400">
-													{line}
-												</span>
-											))}
-										</td>
-										<td className="px-4 py-3 text-ink-700">{row.reason || <span className="text-ink-400">—</span>}</td>
-									</tr>
-								)
-							})}
-						</tbody>
-					</table>
-				</div>
+										) : (
+											<span className="font-mono">{row.targetId}</span>
+										)}
+									</span>
+									{describeDetails(row.details).map((line) => (
+										<span key={line} className="block text-xs [overflow-wrap:anywhere] text-ink-400">
+											{line}
+										</span>
+									))}
+								</td>
+								<td className="px-4 py-3 text-ink-700">{row.reason || <span className="text-ink-400">—</span>}</td>
+							</tr>
+						)
+					})}
+				</LogTable>
 			) : null}
 			<Pagination page={page} pageCount={pageCount} />
 		</div>

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { buttonClass } from '#app/components/button.tsx'
+import { LogTable, ResultRange } from '#app/components/log-table.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { SelectField } from '#app/components/forms.tsx'
 import { Card, PageHeader } from '#app/components/page.tsx'
@@ -66,8 +67,6 @@ function labelOf<K extends string>(labels: Record<K, string>, key: string) {
 
 export default function AdminConflictsRoute() {
 	const { rows, total, page, pageCount, pageSize, filters } = useLoaderData<typeof loader>()
-	const first = (page - 1) * pageSize + 1
-	const last = first + rows.length - 1
 	return (
 		<div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 py-10 sm:px-6">
 			<PageHeader
@@ -105,60 +104,40 @@ export default function AdminConflictsRoute() {
 					</button>
 				</Form>
 			</Card>
-			<p className="text-sm text-ink-500" data-testid="decision-count">
-				{total === 0
-					? 'No decisions match.'
-					: rows.length === 0
-						? `Page ${page} is past the end: ${total.toLocaleString('en')} ${total === 1 ? 'decision' : 'decisions'} fill ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}.`
-						: `${first}–${last} of ${total.toLocaleString('en')} ${total === 1 ? 'decision' : 'decisions'}.`}
-			</p>
+			<ResultRange
+				testId="decision-count"
+				total={total}
+				shown={rows.length}
+				page={page}
+				pageSize={pageSize}
+				pageCount={pageCount}
+				noun={{ one: 'decision', many: 'decisions' }}
+				empty="No decisions match."
+			/>
 			{rows.length > 0 ? (
-				<div className="overflow-x-auto rounded-2xl border border-ink-100 bg-white shadow-sm">
-					<table className="min-w-full divide-y divide-ink-100 text-sm">
-						<thead className="bg-ink-50 text-left text-ink-500">
-							<tr>
-								<th scope="col" className="px-4 py-3 font-medium">
-									When (UTC)
-								</th>
-								<th scope="col" className="px-4 py-3 font-medium">
-									Actor
-								</th>
-								<th scope="col" className="px-4 py-3 font-medium">
-									Target
-								</th>
-								<th scope="col" className="px-4 py-3 font-medium">
-									Rules
-								</th>
-								<th scope="col" className="px-4 py-3 font-medium">
-									Entry point
-								</th>
-							</tr>
-						</thead>
-						<tbody className="divide-y divide-ink-100">
-							{rows.map((row) => (
-								<tr key={row.id}>
-									<td className="px-4 py-3 whitespace-nowrap text-ink-700">
-										<time dateTime={row.createdAt}>{utcDateTime(row.createdAt)}</time>
-									</td>
-									<td className="px-4 py-3">
-										<Link to={`/members/${row.actorId}`} className="font-medium text-ink-900 hover:underline">
-											{row.actorName}
-										</Link>
-									</td>
-									<td className="px-4 py-3">
-										<Link to={`/members/${row.targetId}`} className="font-medium text-ink-900 hover:underline">
-											{row.targetName}
-										</Link>
-									</td>
-									<td className="px-4 py-3 text-ink-700">
-										{row.rules.map((rule) => labelOf(ruleLabels, rule)).join(', ')}
-									</td>
-									<td className="px-4 py-3 text-ink-700">{labelOf(entryPointLabels, row.entryPoint)}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+				<LogTable headings={['When (UTC)', 'Actor', 'Target', 'Rules', 'Entry point']}>
+					{rows.map((row) => (
+						<tr key={row.id}>
+							<td className="px-4 py-3 whitespace-nowrap text-ink-700">
+								<time dateTime={row.createdAt}>{utcDateTime(row.createdAt)}</time>
+							</td>
+							<td className="px-4 py-3">
+								<Link to={`/members/${row.actorId}`} className="font-medium text-ink-900 hover:underline">
+									{row.actorName}
+								</Link>
+							</td>
+							<td className="px-4 py-3">
+								<Link to={`/members/${row.targetId}`} className="font-medium text-ink-900 hover:underline">
+									{row.targetName}
+								</Link>
+							</td>
+							<td className="px-4 py-3 text-ink-700">
+								{row.rules.map((rule) => labelOf(ruleLabels, rule)).join(', ')}
+							</td>
+							<td className="px-4 py-3 text-ink-700">{labelOf(entryPointLabels, row.entryPoint)}</td>
+						</tr>
+					))}
+				</LogTable>
 			) : null}
 			<Pagination page={page} pageCount={pageCount} labels={{ previous: '← Newer', next: 'Older →' }} />
 		</div>
