@@ -94,15 +94,25 @@ export function conflictedMembersOf(viewerId: string, now = Date.now()): SQL {
 	)}`
 }
 
-/**
- * The condition every member list applies: the member is compiled into conflict keys (every
- * member carries `user:<id>`; one primary-key lookup) and none of their keys is forbidden for
- * the viewer. A member whose keys are missing is left out, never shown unchecked.
- */
-export function listableFor(viewerId: string, memberId: SQL | SQLiteColumn, now = Date.now()): SQL {
+/** A member whose conflict keys are compiled (every member carries `user:<id>`; one primary-key lookup). */
+export function isCompiled(memberId: SQL | SQLiteColumn): SQL {
 	return sql`exists (select 1 from ${memberConflictKeys} compiled
-			where compiled.user_id = ${memberId} and compiled.key = 'user:' || ${memberId})
-		and ${memberId} not in (${conflictedMembersOf(viewerId, now)})`
+			where compiled.user_id = ${memberId} and compiled.key = 'user:' || ${memberId})`
+}
+
+/**
+ * The condition every member list applies: the member is compiled into conflict keys and none
+ * of their keys is forbidden for the viewer. A member whose keys are missing is left out, never
+ * shown unchecked. A caller that needs the viewer's conflict set twice passes it in, so the
+ * viewer's snapshot is loaded once per request.
+ */
+export function listableFor(
+	viewerId: string,
+	memberId: SQL | SQLiteColumn,
+	now = Date.now(),
+	conflicted: SQL = conflictedMembersOf(viewerId, now),
+): SQL {
+	return sql`${isCompiled(memberId)} and ${memberId} not in (${conflicted})`
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { allRows, cacheUntilWrite, firstRow } from '#app/utils/db.server.ts'
-import { conflictedMembersOf, listableFor } from '../conflicts/conflicts.server.ts'
+import { conflictedMembersOf, isCompiled, listableFor } from '../conflicts/conflicts.server.ts'
+import { openlyListed } from '../members/profile.server.ts'
 import { pageSize, toFtsQuery, type DirectoryQuery } from './search-params.ts'
 
 export type DirectoryEntry = {
@@ -42,8 +43,7 @@ function filterConditions(filters: DirectoryFilters): SQL[] {
  * members, not hidden by a moderator, whose conflict keys are compiled (listableFor leaves
  * anyone else out).
  */
-const listedByDefault = sql`u.status = 'active' and p.visibility = 'members' and p.hidden_at is null
-	and exists (select 1 from member_conflict_keys compiled where compiled.user_id = u.id and compiled.key = 'user:' || u.id)`
+const listedByDefault = sql`${openlyListed} and ${isCompiled(sql`u.id`)}`
 
 const defaultCounts = cacheUntilWrite<number>()
 
@@ -53,7 +53,7 @@ const defaultCounts = cacheUntilWrite<number>()
  * the next write), less those in conflict with this viewer and the viewer themself, plus their
  * connections who are open to connections only. Both corrections start from those few members.
  */
-function countListed(viewerId: string, listed: SQL, filters: DirectoryFilters, now: number) {
+function countListed(viewerId: string, conflicted: SQL, listed: SQL, filters: DirectoryFilters) {
 	const conditions = filterConditions(filters)
 	const key = JSON.stringify([filters.sector, filters.region, filters.tag, filters.size, filters.model])
 	const base = defaultCounts(key, () => {
@@ -61,7 +61,7 @@ function countListed(viewerId: string, listed: SQL, filters: DirectoryFilters, n
 		return firstRow<{ total: number }>(sql`select count(*) as total
 			from users u join member_profiles p on p.user_id = u.id where ${where}`)!.total
 	})
-	const hiddenFromViewer = sql`select user_id as id from (${conflictedMembersOf(viewerId, now)}) union select ${viewerId}`
+	const hiddenFromViewer = sql`select user_id as id from (${conflicted}) union select ${viewerId}`
 	// CROSS JOIN keeps SQLite from scanning every profile: each count starts from its few members.
 	const among = (members: SQL, condition: SQL) => sql`select count(*) from (${members}) d
 		cross join users u on u.id = d.id cross join member_profiles p on p.user_id = u.id
@@ -99,8 +99,9 @@ function directoryEntries(ids: string[]): DirectoryEntry[] {
 export function searchDirectory(viewerId: string, query: DirectoryQuery, now = Date.now()) {
 	const match = toFtsQuery(query.q)
 	const sort = query.sort ?? (match ? 'relevance' : 'name')
+	const conflicted = conflictedMembersOf(viewerId, now)
 	const listed = sql`u.status = 'active' and p.hidden_at is null and u.id != ${viewerId}
-		and ${listableFor(viewerId, sql`u.id`, now)}
+		and ${listableFor(viewerId, sql`u.id`, now, conflicted)}
 		and (p.visibility = 'members' or u.id in (${connectedMembersOf(viewerId)}))`
 	const where = sql.join([listed, ...filterConditions(query)], sql` and `)
 	const orderBy =
@@ -135,7 +136,7 @@ export function searchDirectory(viewerId: string, query: DirectoryQuery, now = D
 		ids = allRows<{ id: string }>(
 			sql`select u.id ${from} where ${where} order by ${orderBy} limit ${pageSize} offset ${offset}`,
 		).map((row) => row.id)
-		total = countListed(viewerId, listed, query, now)
+		total = countListed(viewerId, conflicted, listed, query)
 	}
 	return {
 		sort,

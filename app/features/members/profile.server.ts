@@ -112,3 +112,9 @@ const selectPhotoVersion = prepareOnce(() =>
 export function photoVersionOf(userId: string) {
 	return selectPhotoVersion().get({ userId })?.photoVersion ?? null
 }
+
+/**
+ * A member anyone may find in a list (before the conflict policy): active, profile open to all
+ * members, not hidden by a moderator. Written over `users u join member_profiles p`.
+ */
+export const openlyListed = sql`u.status = 'active' and p.visibility = 'members' and p.hidden_at is null`

@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm'
 import { suggestionDismissals, users } from '#db/schema.ts'
 import { db } from '#app/utils/db.server.ts'
 import { listableFor } from '../conflicts/conflicts.server.ts'
+import { openlyListed } from '../members/profile.server.ts'
 import { sectorOf } from '../sectors/naics.ts'
 import {
 	bestScoreWith,
@@ -76,8 +77,7 @@ export function suggestPeers(viewerId: string, { limit = 12, now = new Date() } 
 			from users u
 			join member_profiles p on p.user_id = u.id
 			left join company_sector_codes pc on pc.company_id = p.company_id and pc.is_primary = 1
-			where ${scope} and u.status = 'active' and u.id != ${viewerId} and p.visibility = 'members'
-				and p.hidden_at is null
+			where ${scope} and ${openlyListed} and u.id != ${viewerId}
 				and ${listable}
 				and u.id not in (select dismissed_user_id from suggestion_dismissals where user_id = ${viewerId})
 				and u.id not in (
