@@ -17,8 +17,9 @@ export type AppDatabase = BetterSQLite3Database<typeof schema> & {
 export function openDatabase(databasePath: string): AppDatabase {
 	if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: true })
 	const sqlite = new Database(databasePath)
-	sqlite.pragma('journal_mode = WAL')
+	// The busy timeout first: switching a new file to WAL needs a lock another process may hold.
 	sqlite.pragma('busy_timeout = 5000')
+	sqlite.pragma('journal_mode = WAL')
 	sqlite.pragma('foreign_keys = ON')
 	sqlite.pragma('synchronous = NORMAL')
 	return drizzle(sqlite, { schema })
