@@ -9,8 +9,10 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
+import { startCheckpointer } from './db/checkpointer.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { isDatabaseEmpty, seedDemoData } from './db/seed.ts'
+import { createClusterAdapter } from './app/realtime/adapter.server.ts'
 import { createRealtimeServer } from './app/realtime/socket-server.server.ts'
 import { resolveAuth } from './app/utils/auth.server.ts'
 import { db } from './app/utils/db.server.ts'
@@ -29,6 +31,16 @@ if (env.SEED_DEMO_DATA && isDatabaseEmpty(db)) {
 	log(`Seeded ${members} demo members into ${env.DATABASE_PATH}`)
 }
 
+// SQLite's automatic checkpoint would fsync inside whichever commit crosses the threshold, on
+// this thread; a worker checkpoints instead (db/checkpointer.ts).
+const checkpointer = env.WAL_CHECKPOINTS === 'worker' ? startCheckpointer(env.DATABASE_PATH) : undefined
+if (checkpointer) db.$client.pragma('wal_autocheckpoint = 0')
+
+const clusterAdapter = env.REDIS_URL
+	? await createClusterAdapter({ url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX })
+	: undefined
+if (clusterAdapter) log('Sharing socket.io broadcasts with other processes through Redis')
+
 const app = express()
 const httpServer = createServer(app)
 app.disable('x-powered-by')
@@ -37,7 +49,7 @@ app.set('trust proxy', env.TRUST_PROXY)
 const expectedOrigin = (host: string | undefined) =>
 	env.PUBLIC_ORIGIN ? new URL(env.PUBLIC_ORIGIN).origin : `http://${host ?? 'localhost'}`
 
-const io = createRealtimeServer(httpServer, { expectedOrigin })
+const io = createRealtimeServer(httpServer, { expectedOrigin, adapter: clusterAdapter?.adapter })
 
 app.use(compression())
 app.use((_req, res, next) => {
@@ -68,6 +80,17 @@ app.use(
 		},
 	}),
 )
+
+if (env.PROCESS_STATS)
+	app.get('/__process-stats', (_req, res) => {
+		// Heap figures mean more right after a collection: available when started with --expose-gc.
+		globalThis.gc?.()
+		res.set('Cache-Control', 'no-store').json({
+			memory: process.memoryUsage(),
+			sockets: io.engine.clientsCount,
+			checkpoints: checkpointer?.stats() ?? null,
+		})
+	})
 
 const viteDevServer = isDevelopment
 	? await import('vite').then((vite) =>
@@ -133,6 +156,9 @@ async function shutDown(signal: string) {
 	await closed
 	clearTimeout(forceAfter)
 	await viteDevServer?.close()
+	await clusterAdapter?.close()
+	// The worker's final TRUNCATE leaves the WAL empty for the next start.
+	await checkpointer?.stop()
 	db.$client.close()
 	log('Closed the database; bye')
 	process.exit(0)

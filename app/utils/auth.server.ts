@@ -203,16 +203,23 @@ export function requireRole(auth: Auth | null, request: Request, allowed: readon
 	return member
 }
 
-const findSessionExpiry = prepareOnce(() =>
-	db
-		.select({ expiresAt: sessions.expiresAt })
-		.from(sessions)
-		.where(eq(sessions.id, sql.placeholder('id')))
-		.prepare(),
+const readSessionStanding = prepareOnce(() =>
+	db.$client.prepare<{ id: string }, { expiresAt: number; status: string }>(
+		`select s.expires_at as expiresAt, u.status as status from sessions s join users u on u.id = s.user_id where s.id = @id`,
+	),
 )
 
-/** A cheap check (one prepared point read) that a session still exists and has not expired. */
+/**
+ * Whether a live connection may still act: its session exists and has not expired, and its member
+ * is still active (a status changed without revoking sessions counts too). One prepared point read.
+ */
+export function sessionStanding(sessionId: string): 'active' | 'ended' | 'inactive-member' {
+	const row = readSessionStanding().get({ id: sessionId })
+	if (!row || row.expiresAt * 1000 <= Date.now()) return 'ended'
+	return row.status === 'active' ? 'active' : 'inactive-member'
+}
+
+/** Whether a session still exists and has not expired (whatever the member's status). */
 export function isSessionActive(sessionId: string) {
-	const row = findSessionExpiry().get({ id: sessionId })
-	return row !== undefined && row.expiresAt * 1000 > Date.now()
+	return sessionStanding(sessionId) !== 'ended'
 }

@@ -2,6 +2,17 @@ import { z } from 'zod'
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
 
+/** A rate as "points/seconds", e.g. "10/5": ten per five seconds. */
+const rate = (fallback: string) =>
+	z
+		.string()
+		.regex(/^[1-9]\d*\/[1-9]\d*$/, { error: 'Write a rate as points/seconds, e.g. "10/5".' })
+		.default(fallback)
+		.transform((value) => {
+			const [points, durationSeconds] = value.split('/').map(Number) as [number, number]
+			return { points, durationSeconds }
+		})
+
 const envSchema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,6 +27,17 @@ const envSchema = z.object({
 	/** Seed demo data into an empty database at start. */
 	SEED_DEMO_DATA: booleanFlag.default(true),
 	LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
+	/** Several server processes share socket fan-out through this Redis (redis://…); unset for one process. */
+	REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'Give a redis:// or rediss:// URL.' }).optional(),
+	/** Prefix of the Redis keys and channels, so several deployments (or test runs) can share one Redis. */
+	REDIS_KEY_PREFIX: z.string().min(1).default('crossroads'),
+	/** Who checkpoints the SQLite WAL in the server: a worker thread (default) or SQLite on each commit. */
+	WAL_CHECKPOINTS: z.enum(['worker', 'sqlite']).default('worker'),
+	/** Serve GET /__process-stats (memory, WAL checkpoints) for the benchmark; never on a public server. */
+	PROCESS_STATS: booleanFlag.default(false),
+	/** Messages one member may send in a short burst, and over ten minutes. */
+	MESSAGE_RATE_BURST: rate('10/5'),
+	MESSAGE_RATE_SUSTAINED: rate('200/600'),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -8,6 +8,10 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { conflictDecisions, connections, memberConflictKeys, naicsCodes } from '#db/schema.ts'
 import { chunked } from '#app/utils/collections.ts'
 import { db } from '#app/utils/db.server.ts'
+// A function-only cycle (roundtables.server.ts imports this module): nothing runs at import time.
+import { pairKeyOf } from '../connections/connections.server.ts'
+import { announceReadOnlyChanges } from '../messaging/live.server.ts'
+import { syncRoundtableSuspensions } from '../messaging/roundtables.server.ts'
 import { loadSnapshots, readPolicySettings, rebuildConflictKeys } from './conflict-keys.server.ts'
 import { evaluateConflict, explainConflict, forbiddenKeysFor, rulesOf, type ConflictExplanation } from './policy.ts'
 
@@ -60,6 +64,26 @@ export function checkPair(viewerId: string, otherId: string, now = Date.now()): 
 		explanation: explainConflict(verdict, viewerId, (code) => titles.get(code)),
 		rules: rulesOf(verdict),
 	}
+}
+
+export type ConflictedPair = { a: string; b: string; rules: string[] }
+
+/**
+ * The conflicted pairs among `pairs`, from one snapshot load: a group (a roundtable's up to 66
+ * pairs, or every room at once) without a checkPair per pair. Explain one to a member with checkPair.
+ */
+export function conflictedPairs(pairs: ReadonlyArray<readonly [string, string]>, now = Date.now()): ConflictedPair[] {
+	if (pairs.length === 0) return []
+	const snapshots = loadSnapshots(db, [...new Set(pairs.flat())])
+	const settings = readPolicySettings(db)
+	return pairs.flatMap(([a, b]) => {
+		const first = snapshots.get(a)
+		const second = snapshots.get(b)
+		// As in checkPair: a member without a profile cannot be vetted, so the pair stays apart.
+		if (!first || !second) return [{ a, b, rules: ['no-profile'] }]
+		const verdict = evaluateConflict(first, second, settings, now)
+		return verdict.conflicted ? [{ a, b, rules: rulesOf(verdict) }] : []
+	})
 }
 
 export function logConflictDecision(actorId: string, targetId: string, rules: string[], entryPoint: EntryPoint) {
@@ -119,9 +143,16 @@ export function listableFor(
  * Re-checks accepted connections against the policy: suspends those now in conflict and
  * restores those no longer in conflict; nothing is deleted. Scope: some members' connections
  * (after their company, sectors, past roles or competitors change) or all of them (after a
- * settings change). A fixed number of queries; synchronous, so it can join a transaction.
+ * settings change), and the roundtables they sit in. A fixed number of queries; synchronous, so
+ * it can join a transaction.
  */
 export function syncConnectionSuspensions(scope: { userIds: readonly string[] } | 'all', now = Date.now()) {
+	// Roundtables follow the same facts: a room with a newly conflicted pair turns read-only.
+	syncRoundtableSuspensions(scope, now)
+	return syncAcceptedConnections(scope, now)
+}
+
+function syncAcceptedConnections(scope: { userIds: readonly string[] } | 'all', now: number) {
 	if (scope !== 'all' && scope.userIds.length === 0) return { suspended: 0, restored: 0 }
 	const accepted = db
 		.select({
@@ -164,6 +195,10 @@ export function syncConnectionSuspensions(scope: { userIds: readonly string[] } 
 				.run()
 		for (const ids of chunked(toRestore, 500))
 			tx.update(connections).set({ suspendedAt: null }).where(inArray(connections.id, ids)).run()
+	})
+	const changed = new Set([...toSuspend, ...toRestore])
+	announceReadOnlyChanges({
+		pairKeys: accepted.filter((row) => changed.has(row.id)).map((row) => pairKeyOf(row.requesterId, row.addresseeId)),
 	})
 	return { suspended: toSuspend.length, restored: toRestore.length }
 }

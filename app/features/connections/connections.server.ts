@@ -11,6 +11,11 @@ export type ConnectionOutcome =
 	| { ok: true; status: 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'removed' }
 	| { ok: false; code: 'self' | 'not-found' | 'already-connected' | 'already-pending' | 'not-allowed'; message: string }
 
+/** In a query over `userId`'s connections: the other member of each. */
+export function partnerOf(userId: string) {
+	return sql<string>`case when ${connections.requesterId} = ${userId} then ${connections.addresseeId} else ${connections.requesterId} end`
+}
+
 export function connectionBetween(a: string, b: string): ConnectionRow | undefined {
 	return db
 		.select()
@@ -158,7 +163,7 @@ export function mutualConnections(a: string, b: string) {
 
 /** The member's accepted connections and the requests waiting for them, with each partner's card, in one query. */
 export function listConnections(userId: string) {
-	const partnerId = sql<string>`case when ${connections.requesterId} = ${userId} then ${connections.addresseeId} else ${connections.requesterId} end`
+	const partnerId = partnerOf(userId)
 	const rows = db
 		.select({
 			id: connections.id,

@@ -2,13 +2,13 @@
  * The shared notification center. Features call `notify` (inside their own transaction when they
  * have one); the bell, /notifications and the live socket events read from here.
  */
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { notifications } from '#db/schema.ts'
 import type { AppDatabase } from '#db/client.ts'
 import { emitToUser, isRealtimeRunning } from '#app/realtime/broadcast.server.ts'
 import { db, prepareOnce } from '#app/utils/db.server.ts'
-import { notificationKinds, type NotificationItem } from './options.ts'
+import { notificationKinds, type NotificationItem, type NotificationKind } from './options.ts'
 
 /** A same-site path: not "//host" or "/\host", and no whitespace or control characters browsers would strip. */
 const appPath = /^\/(?![/\\])[^\s\x00-\x1f\x7f]*$/
@@ -110,25 +110,47 @@ export function listNotifications(
 	}
 }
 
-/**
- * Marks the member's own notifications read (others' ids are ignored) and returns how many
- * changed; marking one twice changes nothing. Their other tabs get the new count.
- */
-export function markRead(userId: string, ids: readonly number[] | 'all') {
-	if (ids !== 'all' && ids.length === 0) return 0
+/** Marks read the member's unread notifications that match `which`; their other tabs get the new count. */
+function markUnreadRead(userId: string, which: SQL | undefined) {
 	const { changes } = db
 		.update(notifications)
 		.set({ readAt: new Date() })
-		.where(
-			and(
-				eq(notifications.userId, userId),
-				isNull(notifications.readAt),
-				ids === 'all' ? undefined : inArray(notifications.id, [...ids]),
-			),
-		)
+		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt), which))
 		.run()
 	if (changes > 0) announceLater({ countOf: userId })
 	return changes
+}
+
+/**
+ * Marks the member's own notifications read (others' ids are ignored) and returns how many
+ * changed; marking one twice changes nothing.
+ */
+export function markRead(userId: string, ids: readonly number[] | 'all') {
+	if (ids !== 'all' && ids.length === 0) return 0
+	return markUnreadRead(userId, ids === 'all' ? undefined : inArray(notifications.id, [...ids]))
+}
+
+/** Marks read the member's notifications of one kind that lead to `link` (reading a conversation settles its "new messages"). */
+export function markReadByLink(userId: string, link: string, kind: NotificationKind) {
+	return markUnreadRead(userId, and(eq(notifications.kind, kind), eq(notifications.link, link)))
+}
+
+/** Which of these members already have an unread notification of this kind leading to `link`. */
+export function withUnreadNotification(userIds: readonly string[], kind: NotificationKind, link: string) {
+	if (userIds.length === 0) return new Set<string>()
+	const rows = db
+		.selectDistinct({ userId: notifications.userId })
+		.from(notifications)
+		.where(
+			and(
+				inArray(notifications.userId, [...userIds]),
+				isNull(notifications.readAt),
+				eq(notifications.kind, kind),
+				eq(notifications.link, link),
+			),
+		)
+		.all()
+	return new Set(rows.map((row) => row.userId))
 }
 
 /** Marks one of the member's notifications read and returns where it leads; null when it is not theirs. */

@@ -7,6 +7,8 @@ export const notificationKinds = [
 	'case-study-commented',
 	'comment-replied',
 	'moderation-warning',
+	'message-received',
+	'roundtable-invited',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 
