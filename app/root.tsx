@@ -14,8 +14,10 @@ import type { ReactNode } from 'react'
 import { buttonClass } from './components/button.tsx'
 import { SiteHeader, type HeaderViewer } from './components/site-header.tsx'
 import { pendingRequestCount } from './features/connections/connections.server.ts'
+import { unreadMessageCount } from './features/messaging/messaging.server.ts'
 import { photoVersionOf } from './features/members/profile.server.ts'
 import { unreadCount } from './features/notifications/notifications.server.ts'
+import { PresenceReporter } from './components/presence.tsx'
 import { SocketProvider } from './realtime/socket-client.tsx'
 import stylesheet from './styles/app.css?url'
 import { useNonce } from './utils/nonce.tsx'
@@ -41,6 +43,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 				status: user.status,
 				pendingRequests: isActive ? pendingRequestCount(user.id) : 0,
 				unreadNotifications: isActive ? unreadCount(user.id) : 0,
+				unreadMessages: isActive ? unreadMessageCount(user.id) : 0,
 				photoVersion: isActive ? photoVersionOf(user.id) : null,
 			}
 		: null
@@ -67,6 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
 					Skip to content
 				</a>
 				<SocketProvider userId={data?.socketUserId ?? null}>
+					{data?.socketUserId ? <PresenceReporter /> : null}
 					<SiteHeader viewer={data?.viewer ?? null} />
 					<main id="main" className="flex-1">
 						{children}

@@ -3,6 +3,7 @@ import type { Role } from '#db/schema.ts'
 import { MemberAvatar } from './avatar.tsx'
 import { buttonClass } from './button.tsx'
 import { Logo } from './logo.tsx'
+import { MessagesNavLink } from './messages-nav-link.tsx'
 import { NotificationBell } from './notification-bell.tsx'
 
 export type HeaderViewer = {
@@ -12,6 +13,7 @@ export type HeaderViewer = {
 	status: string
 	pendingRequests: number
 	unreadNotifications: number
+	unreadMessages: number
 	photoVersion: number | null
 } | null
 
@@ -51,6 +53,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 						<NavLink to="/members/suggestions" className={navLinkClass}>
 							Peers to meet
 						</NavLink>
+						<MessagesNavLink unread={viewer.unreadMessages} viewerId={viewer.id} className={navLinkClass} />
 						<NavLink to="/case-studies" className={navLinkClass}>
 							Case studies
 						</NavLink>

@@ -182,7 +182,7 @@ export default function MemberRoute() {
 					</p>
 					<div className="mt-4 flex flex-col gap-3">
 						{actionData?.message ? <Notice tone="warning">{actionData.message}</Notice> : null}
-						<ConnectionPanel connection={view.connection} name={view.member.name} />
+						<ConnectionPanel connection={view.connection} name={view.member.name} memberId={view.member.id} />
 					</div>
 				</Card>
 				<MemberCaseStudies studies={view.caseStudies} firstName={view.member.name.split(' ')[0]!} />
@@ -299,7 +299,7 @@ function ConnectionSidebar({ view, actionMessage }: { view: ProfileView; actionM
 				<h2 className="text-lg font-semibold text-ink-950">Connection</h2>
 				<div className="mt-4 flex flex-col gap-3">
 					{actionMessage ? <Notice tone="warning">{actionMessage}</Notice> : null}
-					<ConnectionPanel connection={connection} name={member.name} />
+					<ConnectionPanel connection={connection} name={member.name} memberId={member.id} />
 				</div>
 			</Card>
 			<Card>
@@ -343,7 +343,15 @@ function ConnectionSidebar({ view, actionMessage }: { view: ProfileView; actionM
 	)
 }
 
-function ConnectionPanel({ connection, name }: { connection: ProfileView['connection']; name: string }) {
+function ConnectionPanel({
+	connection,
+	name,
+	memberId,
+}: {
+	connection: ProfileView['connection']
+	name: string
+	memberId: string
+}) {
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting'
 	const firstName = name.split(' ')[0]
@@ -352,10 +360,19 @@ function ConnectionPanel({ connection, name }: { connection: ProfileView['connec
 			<>
 				{connection.suspended ? (
 					<Notice tone="warning">
-						Suspended: a profile change put you in conflict. Contact is paused until the conflict goes away.
+						Suspended: a profile change put you in conflict. Contact and messaging are paused until the conflict goes
+						away.
 					</Notice>
 				) : (
-					<p className="text-sm text-ink-700">You are connected with {firstName}.</p>
+					<>
+						<p className="text-sm text-ink-700">You are connected with {firstName}.</p>
+						<Form method="post" action="/messages/new">
+							<input type="hidden" name="memberId" value={memberId} />
+							<Button className="w-full" disabled={busy}>
+								Message {firstName}
+							</Button>
+						</Form>
+					</>
 				)}
 				<Form method="post">
 					<input type="hidden" name="intent" value="remove" />

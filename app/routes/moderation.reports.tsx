@@ -140,7 +140,7 @@ function resolutionsFor(report: LoadedReport, viewer: { id: string; role: Role }
 	return reportResolutions.filter((resolution) => {
 		if (resolution === 'dismiss') return true
 		if (!target?.authorId) return false
-		if (resolution === 'hide-content') return report.targetType !== 'message' && !target.hidden
+		if (resolution === 'hide-content') return !target.hidden
 		if (resolution === 'suspend-member')
 			return target.authorStatus !== 'suspended' && (target.authorRole !== 'admin' || viewer.role === 'admin')
 		return true
@@ -280,9 +280,13 @@ function HiddenContent({
 								<article aria-label={item.label} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
 									<div className="min-w-0">
 										<h3 className="font-semibold text-ink-950">
-											<Link to={item.link} className="hover:underline">
-												{item.label}
-											</Link>
+											{item.link ? (
+												<Link to={item.link} className="hover:underline">
+													{item.label}
+												</Link>
+											) : (
+												item.label
+											)}
 										</h3>
 										<p className="text-sm text-ink-500">
 											{item.targetType === 'profile' ? '' : `By ${item.authorName} · `}

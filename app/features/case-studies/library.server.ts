@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Role } from '#db/schema.ts'
 import { db } from '#app/utils/db.server.ts'
-import { toFtsQuery } from '../directory/search-params.ts'
+import { toFtsQuery } from '#app/utils/full-text-query.ts'
 import { listedFor } from './read-policy.server.ts'
 import type { caseStudyObjectives } from './options.ts'
 import { isUnfiltered, libraryPageSize, type LibraryQuery } from './search-params.ts'

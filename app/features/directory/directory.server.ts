@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { allRows, cacheUntilWrite, firstRow } from '#app/utils/db.server.ts'
+import { toFtsQuery } from '#app/utils/full-text-query.ts'
 import { conflictedMembersOf, isCompiled, listableFor } from '../conflicts/conflicts.server.ts'
 import { openlyListed } from '../members/profile.server.ts'
-import { pageSize, toFtsQuery, type DirectoryQuery } from './search-params.ts'
+import { pageSize, type DirectoryQuery } from './search-params.ts'
 
 export type DirectoryEntry = {
 	id: string

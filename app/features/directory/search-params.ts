@@ -24,15 +24,3 @@ export type DirectoryQuery = z.infer<typeof DirectoryQuery>
 export function parseDirectoryQuery(searchParams: URLSearchParams): DirectoryQuery {
 	return DirectoryQuery.parse(Object.fromEntries(searchParams))
 }
-
-/**
- * Turns what a member typed into an FTS5 query: every word must match as a prefix, and no
- * character of theirs can be read as FTS syntax.
- */
-export function toFtsQuery(text: string) {
-	const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-	return words
-		.slice(0, 8)
-		.map((word) => `"${word}"*`)
-		.join(' ')
-}

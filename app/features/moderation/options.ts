@@ -12,4 +12,4 @@ export const reportStatuses = ['open', 'dismissed', 'actioned'] as const
 /** What a moderator can do with a report. */
 export const reportResolutions = ['dismiss', 'hide-content', 'warn-member', 'suspend-member'] as const
 /** What a moderator can hide (and later restore). */
-export const hideableTargets = ['case-study', 'comment', 'profile'] as const
+export const hideableTargets = ['case-study', 'comment', 'message', 'profile'] as const

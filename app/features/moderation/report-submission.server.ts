@@ -1,11 +1,13 @@
 /**
- * The member side of reports: any active member reports a case study, comment or profile they
- * can see, with a reason. Moderators work through them elsewhere (the moderation queue).
+ * The member side of reports: any active member reports a case study, comment, profile or message
+ * they can see, with a reason. Moderators work through them elsewhere (the moderation queue).
  */
 import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { caseStudies, caseStudyComments, reports, users } from '#db/schema.ts'
 import { isReviewer, readStudyAccess, type Viewer } from '#app/features/case-studies/read-policy.server.ts'
+import { previewOf } from '#app/features/messaging/message-text.ts'
+import { readableMessage } from '#app/features/messaging/messaging.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { createLimiter } from '#app/utils/rate-limit.server.ts'
 import { reportReasons, reportTargets } from './options.ts'
@@ -49,7 +51,7 @@ export type ReportTarget = {
 
 export type ReportRefusal = {
 	ok: false
-	code: 'not-found' | 'own' | 'not-reportable' | 'duplicate' | 'rate-limited'
+	code: 'not-found' | 'own' | 'duplicate' | 'rate-limited'
 	message: string
 	retryAfterSeconds?: number
 }
@@ -76,12 +78,22 @@ export function findReportTarget(
 	type: ReportTargetType,
 	id: string,
 ): { ok: true; target: ReportTarget } | ReportRefusal {
-	if (type === 'message')
+	if (type === 'message') {
+		// Only someone in the conversation can see the message, so only they can report it.
+		const message = /^[1-9]\d{0,14}$/.test(id) ? readableMessage(reporter.id, Number(id)) : undefined
+		if (!message || message.deletedAt !== null || message.hiddenAt !== null) return notFound('message')
+		if (message.senderId === reporter.id) return own('message')
 		return {
-			ok: false,
-			code: 'not-reportable',
-			message: 'Messages can be reported once messaging is available.',
+			ok: true,
+			target: {
+				type,
+				id,
+				label: `${message.senderName}’s message`,
+				excerpt: previewOf(message.body),
+				link: `/messages/${message.conversationId}#message-${message.id}`,
+			},
 		}
+	}
 	if (type === 'profile') {
 		const member = db
 			.select({ id: users.id, name: users.name, status: users.status })

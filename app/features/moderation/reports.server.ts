@@ -5,7 +5,9 @@
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { caseStudies, caseStudyComments, memberProfiles, reports, users, type Role } from '#db/schema.ts'
+import { caseStudies, caseStudyComments, memberProfiles, messages, reports, users, type Role } from '#db/schema.ts'
+import { publishMessageChange } from '#app/features/messaging/live.server.ts'
+import { setMessageHidden, type MessageChange } from '#app/features/messaging/messaging.server.ts'
 import { notify } from '#app/features/notifications/notifications.server.ts'
 import { revokeUserSessions } from '#app/utils/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -121,18 +123,34 @@ function summarizeTargets(targets: ReadonlyArray<{ targetType: ReportTarget; tar
 				authorStatus: row.status,
 				hidden: row.hiddenAt !== null,
 			})
-	// Messages are not stored yet (the messaging feature comes later): their reports show the id only.
-	for (const id of idsOf('message'))
-		summaries.set(key('message', id), {
-			label: 'Private message',
-			excerpt: '',
-			link: null,
-			authorId: null,
-			authorName: null,
-			authorRole: null,
-			authorStatus: null,
-			hidden: false,
-		})
+	const messageIds = idsOf('message').map(Number).filter(Number.isSafeInteger)
+	if (messageIds.length)
+		// Moderators are not in the conversation: they read the text here, hidden or not, and get no link.
+		for (const row of db
+			.select({
+				id: messages.id,
+				body: messages.body,
+				deletedAt: messages.deletedAt,
+				hiddenAt: messages.hiddenAt,
+				authorId: users.id,
+				authorName: users.name,
+				authorRole: users.role,
+				authorStatus: users.status,
+			})
+			.from(messages)
+			.innerJoin(users, eq(users.id, messages.senderId))
+			.where(inArray(messages.id, messageIds))
+			.all())
+			summaries.set(key('message', String(row.id)), {
+				label: `Message from ${row.authorName}`,
+				excerpt: row.deletedAt ? '(deleted by the sender)' : row.body,
+				link: null,
+				authorId: row.authorId,
+				authorName: row.authorName,
+				authorRole: row.authorRole,
+				authorStatus: row.authorStatus,
+				hidden: row.hiddenAt !== null,
+			})
 	return (type: ReportTarget, id: string) => summaries.get(key(type, id)) ?? null
 }
 
@@ -272,8 +290,20 @@ function reportedContent(tx: Transaction, targetType: ReportTarget, targetId: st
 			.get()
 		return row ? { ...row, link: '/profile' } : null
 	}
-	// Messages are not stored yet: nothing to act on but the report itself.
-	return { authorId: null, authorRole: null, authorStatus: null, link: '/' }
+	const row = /^[1-9]\d{0,14}$/.test(targetId)
+		? tx
+				.select({
+					authorId: messages.senderId,
+					authorRole: users.role,
+					authorStatus: users.status,
+					conversationId: messages.conversationId,
+				})
+				.from(messages)
+				.innerJoin(users, eq(users.id, messages.senderId))
+				.where(eq(messages.id, Number(targetId)))
+				.get()
+		: undefined
+	return row ? { ...row, link: `/messages/${row.conversationId}#message-${targetId}` } : null
 }
 
 const warningSubjects: Record<ReportTarget, string> = {
@@ -283,21 +313,29 @@ const warningSubjects: Record<ReportTarget, string> = {
 	profile: 'your profile',
 }
 
-/** Hides the reported content; a refusal for what cannot be hidden (see the messages below). */
-function hideContent(tx: Transaction, targetType: ReportTarget, targetId: string, now: number): ResolveFailure | null {
+/**
+ * Hides the reported content; a refusal for what cannot be hidden. A hidden message comes back
+ * as a change to broadcast once the transaction has committed.
+ */
+function hideContent(
+	tx: Transaction,
+	targetType: ReportTarget,
+	targetId: string,
+	now: number,
+): ResolveFailure | { ok: true; messageChange?: MessageChange } {
 	if (targetType === 'case-study') {
 		tx.update(caseStudies)
 			.set({ hiddenAt: sql`coalesce(${caseStudies.hiddenAt}, ${now})` })
 			.where(eq(caseStudies.id, targetId))
 			.run()
-		return null
+		return { ok: true }
 	}
 	if (targetType === 'comment') {
 		tx.update(caseStudyComments)
 			.set({ hiddenAt: sql`coalesce(${caseStudyComments.hiddenAt}, ${now})` })
 			.where(eq(caseStudyComments.id, targetId))
 			.run()
-		return null
+		return { ok: true }
 	}
 	if (targetType === 'profile') {
 		const { changes } = tx
@@ -305,19 +343,18 @@ function hideContent(tx: Transaction, targetType: ReportTarget, targetId: string
 			.set({ hiddenAt: sql`coalesce(${memberProfiles.hiddenAt}, ${now})` })
 			.where(eq(memberProfiles.userId, targetId))
 			.run()
-		if (changes) return null
+		if (changes) return { ok: true }
 		return {
 			ok: false,
 			code: 'not-supported',
 			message: 'This member has no profile to hide yet: warn or suspend them, or dismiss the report.',
 		}
 	}
-	return {
-		ok: false,
-		code: 'not-supported',
-		message:
-			'Messages cannot be hidden yet: that arrives with the messaging feature. Warn or suspend the sender, or dismiss the report.',
-	}
+	// Runs on the same connection, so it is part of the moderator's transaction.
+	const messageChange = setMessageHidden(Number(targetId), true, now)
+	return messageChange
+		? { ok: true, messageChange }
+		: { ok: false, code: 'not-supported', message: 'This message no longer exists: dismiss the report.' }
 }
 
 /**
@@ -340,97 +377,103 @@ export async function resolveReport(
 			code: 'note-required',
 			message: 'Say why: a warning is sent to the member, and a suspension needs a reason on record.',
 		}
-	const outcome = db.transaction((tx): (ResolveOutcome & { memberId: string | null }) | ResolveFailure => {
-		const report = tx.select().from(reports).where(eq(reports.id, reportId)).get()
-		if (!report) return { ok: false, code: 'not-found', message: 'This report no longer exists.' }
-		if (report.status !== 'open')
-			return { ok: false, code: 'already-resolved', message: 'This report has already been resolved.' }
-		const content = reportedContent(tx, report.targetType, report.targetId)
-		const authorId = content?.authorId ?? null
-		if (authorId === moderator.id)
-			return {
-				ok: false,
-				code: 'not-allowed',
-				message: 'This report is about your own content: another moderator must resolve it.',
-			}
-		if ((resolution === 'warn-member' || resolution === 'suspend-member' || resolution === 'hide-content') && !content)
-			return {
-				ok: false,
-				code: 'no-author',
-				message: 'The reported content no longer exists: dismiss the report.',
-			}
-		if ((resolution === 'warn-member' || resolution === 'suspend-member') && !authorId)
-			return {
-				ok: false,
-				code: 'no-author',
-				message: 'The sender of a message cannot be looked up yet (messaging comes later): dismiss the report.',
-			}
-		if (resolution === 'suspend-member') {
-			if (content?.authorRole === 'admin' && moderator.role !== 'admin')
-				return { ok: false, code: 'not-allowed', message: 'Moderators cannot suspend an admin.' }
-			if (content?.authorStatus === 'suspended')
-				return { ok: false, code: 'not-allowed', message: 'This member is already suspended: dismiss the report.' }
-		}
-		if (resolution === 'hide-content') {
-			const refusal = hideContent(tx, report.targetType, report.targetId, now)
-			if (refusal) return refusal
-		}
-		if (resolution === 'suspend-member' && authorId)
-			tx.update(users).set({ status: 'suspended' }).where(eq(users.id, authorId)).run()
-		const closed = tx
-			.update(reports)
-			.set({
-				status: resolution === 'dismiss' ? 'dismissed' : 'actioned',
-				resolution,
-				resolvedBy: moderator.id,
-				resolvedAt: new Date(now),
-			})
-			.where(
-				and(
-					eq(reports.targetType, report.targetType),
-					eq(reports.targetId, report.targetId),
-					eq(reports.status, 'open'),
-				),
+	const outcome = db.transaction(
+		(tx): (ResolveOutcome & { memberId: string | null; messageChange?: MessageChange }) | ResolveFailure => {
+			const report = tx.select().from(reports).where(eq(reports.id, reportId)).get()
+			if (!report) return { ok: false, code: 'not-found', message: 'This report no longer exists.' }
+			if (report.status !== 'open')
+				return { ok: false, code: 'already-resolved', message: 'This report has already been resolved.' }
+			const content = reportedContent(tx, report.targetType, report.targetId)
+			const authorId = content?.authorId ?? null
+			if (authorId === moderator.id)
+				return {
+					ok: false,
+					code: 'not-allowed',
+					message: 'This report is about your own content: another moderator must resolve it.',
+				}
+			if (
+				(resolution === 'warn-member' || resolution === 'suspend-member' || resolution === 'hide-content') &&
+				!content
 			)
-			.returning({ id: reports.id, reason: reports.reason })
-			.all()
-		recordModeratorAction(
-			tx,
-			{
-				actorId: moderator.id,
-				action: `report.${resolution}`,
-				targetType: report.targetType,
-				targetId: report.targetId,
-				reason: why || reportReasonLabels[report.reason as ReportReason],
-				details: {
-					reportIds: closed.map((row) => row.id),
-					reasons: [...new Set(closed.map((row) => row.reason))],
-					...(authorId ? { memberId: authorId } : {}),
-				},
-			},
-			now,
-		)
-		if (resolution === 'warn-member' && authorId && content)
-			notify(
-				authorId,
-				{
-					kind: 'moderation-warning',
-					title: `A moderator warned you about ${warningSubjects[report.targetType]}`,
-					body: why,
-					link: content.link,
-				},
+				return {
+					ok: false,
+					code: 'no-author',
+					message: 'The reported content no longer exists: dismiss the report.',
+				}
+			if ((resolution === 'warn-member' || resolution === 'suspend-member') && !authorId)
+				return {
+					ok: false,
+					code: 'no-author',
+					message: 'The author of this content no longer exists: dismiss the report.',
+				}
+			if (resolution === 'suspend-member') {
+				if (content?.authorRole === 'admin' && moderator.role !== 'admin')
+					return { ok: false, code: 'not-allowed', message: 'Moderators cannot suspend an admin.' }
+				if (content?.authorStatus === 'suspended')
+					return { ok: false, code: 'not-allowed', message: 'This member is already suspended: dismiss the report.' }
+			}
+			const hidden =
+				resolution === 'hide-content' ? hideContent(tx, report.targetType, report.targetId, now) : undefined
+			if (hidden && !hidden.ok) return hidden
+			if (resolution === 'suspend-member' && authorId)
+				tx.update(users).set({ status: 'suspended' }).where(eq(users.id, authorId)).run()
+			const closed = tx
+				.update(reports)
+				.set({
+					status: resolution === 'dismiss' ? 'dismissed' : 'actioned',
+					resolution,
+					resolvedBy: moderator.id,
+					resolvedAt: new Date(now),
+				})
+				.where(
+					and(
+						eq(reports.targetType, report.targetType),
+						eq(reports.targetId, report.targetId),
+						eq(reports.status, 'open'),
+					),
+				)
+				.returning({ id: reports.id, reason: reports.reason })
+				.all()
+			recordModeratorAction(
 				tx,
+				{
+					actorId: moderator.id,
+					action: `report.${resolution}`,
+					targetType: report.targetType,
+					targetId: report.targetId,
+					reason: why || reportReasonLabels[report.reason as ReportReason],
+					details: {
+						reportIds: closed.map((row) => row.id),
+						reasons: [...new Set(closed.map((row) => row.reason))],
+						...(authorId ? { memberId: authorId } : {}),
+					},
+				},
+				now,
 			)
-		return {
-			ok: true,
-			resolution,
-			closed: closed.length,
-			revokedSessions: 0,
-			memberId: resolution === 'suspend-member' ? authorId : null,
-		}
-	})
+			if (resolution === 'warn-member' && authorId && content)
+				notify(
+					authorId,
+					{
+						kind: 'moderation-warning',
+						title: `A moderator warned you about ${warningSubjects[report.targetType]}`,
+						body: why,
+						link: content.link,
+					},
+					tx,
+				)
+			return {
+				ok: true,
+				resolution,
+				closed: closed.length,
+				revokedSessions: 0,
+				memberId: resolution === 'suspend-member' ? authorId : null,
+				messageChange: hidden?.messageChange,
+			}
+		},
+	)
 	if (!outcome.ok) return outcome
-	const { memberId, ...result } = outcome
+	const { memberId, messageChange, ...result } = outcome
+	if (messageChange) publishMessageChange(messageChange)
 	// After the commit: the status change already locks them out of every page; this also ends their sockets.
 	if (memberId) result.revokedSessions = await revokeUserSessions(memberId)
 	return result
@@ -465,6 +508,14 @@ function hiddenState(tx: Transaction, targetType: HideableTarget, targetId: stri
 				.where(eq(caseStudyComments.id, targetId))
 				.get() ?? null
 		)
+	if (targetType === 'message')
+		return /^[1-9]\d{0,14}$/.test(targetId)
+			? (tx
+					.select({ authorId: messages.senderId, hiddenAt: messages.hiddenAt })
+					.from(messages)
+					.where(eq(messages.id, Number(targetId)))
+					.get() ?? null)
+			: null
 	return (
 		tx
 			.select({ authorId: memberProfiles.userId, hiddenAt: memberProfiles.hiddenAt })
@@ -475,8 +526,9 @@ function hiddenState(tx: Transaction, targetType: HideableTarget, targetId: stri
 }
 
 /**
- * Undoes a hide: the case study, comment or profile is shown again as before, and the restore
- * is audited with its reason in the same transaction. Like a resolution, never on one's own content.
+ * Undoes a hide: the case study, comment, profile or message is shown again as before, and the
+ * restore is audited with its reason in the same transaction. Like a resolution, never on one's
+ * own content. A restored message reaches the members' open tabs once committed.
  */
 export function restoreContent(
 	moderator: { id: string; role: Role },
@@ -487,7 +539,7 @@ export function restoreContent(
 	const why = reason.trim()
 	if (!why) return { ok: false, code: 'reason-required', message: 'Say why you restore it: the reason goes on record.' }
 	const { targetType, targetId } = target
-	return db.transaction((tx): { ok: true } | RestoreFailure => {
+	const outcome = db.transaction((tx): { ok: true; messageChange?: MessageChange } | RestoreFailure => {
 		const state = hiddenState(tx, targetType, targetId)
 		if (!state) return { ok: false, code: 'not-found', message: 'This content no longer exists.' }
 		if (state.authorId === moderator.id)
@@ -501,7 +553,9 @@ export function restoreContent(
 			tx.update(caseStudies).set({ hiddenAt: null }).where(eq(caseStudies.id, targetId)).run()
 		else if (targetType === 'comment')
 			tx.update(caseStudyComments).set({ hiddenAt: null }).where(eq(caseStudyComments.id, targetId)).run()
-		else tx.update(memberProfiles).set({ hiddenAt: null }).where(eq(memberProfiles.userId, targetId)).run()
+		else if (targetType === 'profile')
+			tx.update(memberProfiles).set({ hiddenAt: null }).where(eq(memberProfiles.userId, targetId)).run()
+		const messageChange = targetType === 'message' ? setMessageHidden(Number(targetId), false, now) : undefined
 		recordModeratorAction(
 			tx,
 			{
@@ -514,8 +568,11 @@ export function restoreContent(
 			},
 			now,
 		)
-		return { ok: true }
+		return { ok: true, messageChange }
 	})
+	if (!outcome.ok) return outcome
+	if (outcome.messageChange) publishMessageChange(outcome.messageChange)
+	return { ok: true }
 }
 
 export type HiddenItem = {
@@ -525,10 +582,11 @@ export type HiddenItem = {
 	authorId: string
 	authorName: string
 	hiddenAt: Date
-	link: string
+	/** Null for a message: moderators are not in the conversation. */
+	link: string | null
 }
 
-/** Everything hidden now (case studies, comments, profiles), latest first: one query per kind. */
+/** Everything hidden now (case studies, comments, profiles, messages), latest first: one query per kind. */
 export function listHiddenContent(): HiddenItem[] {
 	const studies = db
 		.select({
@@ -565,6 +623,13 @@ export function listHiddenContent(): HiddenItem[] {
 		.where(isNotNull(memberProfiles.hiddenAt))
 		.orderBy(desc(memberProfiles.hiddenAt))
 		.all()
+	const hiddenMessages = db
+		.select({ id: messages.id, hiddenAt: messages.hiddenAt, authorId: users.id, authorName: users.name })
+		.from(messages)
+		.innerJoin(users, eq(users.id, messages.senderId))
+		.where(isNotNull(messages.hiddenAt))
+		.orderBy(desc(messages.hiddenAt))
+		.all()
 	const items: HiddenItem[] = [
 		...studies.map((row) => ({
 			targetType: 'case-study' as const,
@@ -592,6 +657,15 @@ export function listHiddenContent(): HiddenItem[] {
 			authorName: row.name,
 			hiddenAt: row.hiddenAt!,
 			link: `/members/${row.id}`,
+		})),
+		...hiddenMessages.map((row) => ({
+			targetType: 'message' as const,
+			targetId: String(row.id),
+			label: `Message from ${row.authorName}`,
+			authorId: row.authorId,
+			authorName: row.authorName,
+			hiddenAt: row.hiddenAt!,
+			link: null,
 		})),
 	]
 	return items.sort((a, b) => b.hiddenAt.getTime() - a.hiddenAt.getTime())
