@@ -52,9 +52,10 @@ test('a member uploads a photo and peers see it instead of initials', async () =
 	await page.getByText('Photo updated.').waitFor()
 	const photo = page.locator(`img[src^="/photos/${maya.userId}?v="]`).first()
 	await photo.waitFor()
-	expect(await photo.evaluate((image: HTMLImageElement) => [image.naturalWidth, image.naturalHeight])).toEqual([
-		320, 320,
-	])
+	// Attached is not loaded: the natural size is 0×0 until the bytes arrive.
+	await expect
+		.poll(() => photo.evaluate((image: HTMLImageElement) => [image.naturalWidth, image.naturalHeight]))
+		.toEqual([320, 320])
 	// The header shows it too, on every page.
 	await page.getByTestId('signed-in-as').locator(`img[src^="/photos/${maya.userId}?v="]`).waitFor()
 	await harness.screenshot(page, 'photo-uploaded')
@@ -65,7 +66,7 @@ test('a member uploads a photo and peers see it instead of initials', async () =
 	await peerPage.goto(`/members/${maya.userId}`)
 	const seen = peerPage.locator(`img[src^="/photos/${maya.userId}?v="]`).first()
 	await seen.waitFor()
-	expect(await seen.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(320)
+	await expect.poll(() => seen.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(320)
 })
 
 test('adding a connected peer’s industry, picked by keyboard, suspends the connection; removing it restores it', async () => {

@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { reports } from '#db/schema.ts'
+import { sendMessage } from '#app/features/messaging/messaging.server.ts'
 import { notify, unreadCount } from '#app/features/notifications/notifications.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { ServerProcess } from '#tests/support/server-process.ts'
 import { createUser } from '#tests/support/factories.ts'
+import { createConnectedPair, newClientId } from '#tests/support/messaging.ts'
 import {
 	Browser,
 	errorPage,
@@ -143,14 +145,14 @@ describe('reporting a profile', () => {
 		])
 	})
 
-	test('your own profile, messages, unknown members and bad links are refused', async () => {
+	test('your own profile, unknown messages and members, and bad links are refused', async () => {
 		const browser = await signedInBrowser(server, maya.email, maya.password)
 		const own = await browser.get(`/reports/new?type=profile&id=${maya.id}`)
 		expect(own.status).toBe(400)
 		expect(mainText(own.html)).toContain('You cannot report your own profile.')
 		const message = await browser.get('/reports/new?type=message&id=msg_1')
-		expect(message.status).toBe(400)
-		expect(mainText(message.html)).toContain('Messages can be reported once messaging is available.')
+		expect(message.status).toBe(404)
+		expect(errorPage(message.html).detail).toBe('This message does not exist or is not available to you.')
 		const unknown = await browser.get('/reports/new?type=profile&id=usr_missing')
 		expect(unknown.status).toBe(404)
 		expect(errorPage(unknown.html).detail).toBe('This member does not exist or is not available to you.')
@@ -165,5 +167,39 @@ describe('reporting a profile', () => {
 			).status,
 		).toBe(404)
 		expect((await new Browser(server).get(`/reports/new?type=profile&id=${omar.id}`)).status).toBe(302)
+	})
+})
+
+describe('reporting a message', () => {
+	test('a member of the conversation reports it; an outsider gets a 404', async () => {
+		const {
+			first: reader,
+			second: sender,
+			conversationId,
+		} = await createConnectedPair({
+			first: { sectorCode: '621111' },
+			second: { name: 'Sam Ortiz', sectorCode: '236115' },
+		})
+		const sent = sendMessage(sender.id, { conversationId, clientId: newClientId(), body: 'Here is their client list.' })
+		if (!sent.ok) throw new Error(sent.message)
+		const id = String(sent.data.message.id)
+		const path = `/reports/new?type=message&id=${id}`
+		const browser = await signedInBrowser(server, reader.email, reader.password)
+		const form = await browser.get(path)
+		expect(form.status).toBe(200)
+		expect(mainText(form.html)).toContain('Report Sam Ortiz’s message')
+		expect(mainText(form.html)).toContain('Here is their client list.')
+		const posted = await browser.post(path, { targetType: 'message', targetId: id, reason: 'confidential' })
+		expect(posted.status).toBe(302)
+		expect(mainText((await browser.get(posted.location!)).html)).toContain('Thanks — a moderator will review it')
+		expect(db.select().from(reports).where(eq(reports.targetId, id)).all()).toEqual([
+			expect.objectContaining({ reporterId: reader.id, targetType: 'message', status: 'open' }),
+		])
+
+		const outsider = await signedInBrowser(server, maya.email, maya.password)
+		expect((await outsider.get(path)).status).toBe(404)
+		const own = await (await signedInBrowser(server, sender.email, sender.password)).get(path)
+		expect(own.status).toBe(400)
+		expect(mainText(own.html)).toContain('You cannot report your own message.')
 	})
 })

@@ -13,7 +13,8 @@ import {
 	respondToConnection,
 } from '#app/features/connections/connections.server.ts'
 import { searchDirectory } from '#app/features/directory/directory.server.ts'
-import { parseDirectoryQuery, toFtsQuery } from '#app/features/directory/search-params.ts'
+import { parseDirectoryQuery } from '#app/features/directory/search-params.ts'
+import { toFtsQuery } from '#app/utils/full-text-query.ts'
 import { db } from '#app/utils/db.server.ts'
 import { createUser } from '#tests/support/factories.ts'
 

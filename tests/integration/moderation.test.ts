@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm'
 import sharp from 'sharp'
-import { beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test, vi } from 'vitest'
 import {
 	caseStudies,
 	caseStudyChannels,
@@ -13,6 +13,7 @@ import {
 	collections,
 	expertiseTags,
 	memberProfiles,
+	messages,
 	moderationAuditLog,
 	moderationSettings,
 	notifications,
@@ -33,7 +34,10 @@ import {
 import { searchDirectory } from '#app/features/directory/directory.server.ts'
 import { parseDirectoryQuery } from '#app/features/directory/search-params.ts'
 import { canSeeFullProfile } from '#app/features/members/profile.server.ts'
+import * as live from '#app/features/messaging/live.server.ts'
+import { messageHistory, sendMessage, type MessageChange } from '#app/features/messaging/messaging.server.ts'
 import { listAuditLog } from '#app/features/moderation/audit.server.ts'
+import { submitReport } from '#app/features/moderation/report-submission.server.ts'
 import {
 	addStudyToCollection,
 	createCollection,
@@ -64,6 +68,7 @@ import { suggestPeers } from '#app/features/suggestions/suggestions.server.ts'
 import { createSessionCookie } from '#app/utils/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { createUser, uniqueClient } from '#tests/support/factories.ts'
+import { createConnectedPair, newClientId } from '#tests/support/messaging.ts'
 
 const day = 24 * 60 * 60 * 1000
 
@@ -800,7 +805,7 @@ describe('resolving reports', () => {
 		expect(queue.reports.map((report) => report.id)).not.toContain(reportIds[0])
 	})
 
-	test('hiding a case study or a comment sets hiddenAt; messages cannot be hidden', async () => {
+	test('hiding a case study or a comment sets hiddenAt', async () => {
 		const { moderator, author, studyId, reportIds, reporter } = await reportedStudy()
 		expect(await resolveReport(moderator, reportIds[1]!, 'hide-content', 'Client data.')).toMatchObject({
 			ok: true,
@@ -822,20 +827,16 @@ describe('resolving reports', () => {
 			db.select().from(caseStudyComments).where(eq(caseStudyComments.id, commentId)).get()!.hiddenAt,
 		).toBeInstanceOf(Date)
 
-		const messageReport = db
+		const missingMessage = db
 			.insert(reports)
-			.values({ reporterId: author.id, targetType: 'message', targetId: 'msg_1', reason: 'spam' })
+			.values({ reporterId: author.id, targetType: 'message', targetId: '999999999', reason: 'spam' })
 			.returning({ id: reports.id })
 			.get().id
-		expect(await resolveReport(moderator, messageReport, 'hide-content')).toMatchObject({
-			ok: false,
-			code: 'not-supported',
-		})
-		expect(await resolveReport(moderator, messageReport, 'warn-member', 'Stop.')).toMatchObject({
+		expect(await resolveReport(moderator, missingMessage, 'hide-content')).toMatchObject({
 			ok: false,
 			code: 'no-author',
 		})
-		expect(reportRow(messageReport).status).toBe('open')
+		expect(reportRow(missingMessage).status).toBe('open')
 		expect(auditOf(moderator.id)).toEqual([
 			{
 				action: 'report.hide-content',
@@ -955,6 +956,126 @@ describe('resolving reports', () => {
 		const statuses = all.reports.map((report) => report.status)
 		expect(statuses.indexOf('dismissed')).toBeGreaterThan(statuses.lastIndexOf('open'))
 		expect(listReports({ status: 'resolved' }).reports.every((report) => report.status !== 'open')).toBe(true)
+	})
+})
+
+describe('a reported message', () => {
+	async function reportedMessage() {
+		const { moderator } = await moderatorAndAuthor()
+		const {
+			first: reporter,
+			second: sender,
+			conversationId,
+		} = await createConnectedPair({
+			second: { name: 'Sam Sender' },
+		})
+		const sent = sendMessage(sender.id, { conversationId, clientId: newClientId(), body: 'Here is the client list.' })
+		if (!sent.ok) throw new Error(sent.message)
+		const messageId = String(sent.data.message.id)
+		const filed = await submitReport(reporter, {
+			targetType: 'message',
+			targetId: messageId,
+			reason: 'confidential',
+			note: '',
+		})
+		if (!filed.ok) throw new Error(filed.message)
+		return { moderator, reporter, sender, conversationId, messageId, reportId: filed.reportId }
+	}
+
+	test('the queue shows moderators the text and the sender, without a link into the conversation', async () => {
+		const { reportId, sender, messageId } = await reportedMessage()
+		const queued = listReports({ status: 'open', targetType: 'message' }).reports.find((row) => row.id === reportId)
+		expect(queued?.target).toEqual({
+			label: 'Message from Sam Sender',
+			excerpt: 'Here is the client list.',
+			link: null,
+			authorId: sender.id,
+			authorName: 'Sam Sender',
+			authorRole: 'member',
+			authorStatus: 'active',
+			hidden: false,
+		})
+		expect(queued?.targetId).toBe(messageId)
+	})
+
+	test('hiding it is audited, members see it hidden, and it is broadcast; restoring undoes it', async () => {
+		const { moderator, reporter, sender, conversationId, messageId, reportId } = await reportedMessage()
+		const published: MessageChange[] = []
+		vi.spyOn(live, 'publishMessageChange').mockImplementation((change) => void published.push(change))
+		expect(await resolveReport(moderator, reportId, 'hide-content', 'Client data.')).toMatchObject({
+			ok: true,
+			closed: 1,
+		})
+		const history = messageHistory(reporter.id, conversationId)
+		expect(history.ok && history.data.messages.at(-1)).toMatchObject({ body: '', hiddenAt: expect.any(Number) })
+		expect(published).toEqual([
+			{
+				message: expect.objectContaining({ id: Number(messageId), body: '', hiddenAt: expect.any(Number) }),
+				recipientIds: expect.arrayContaining([reporter.id, sender.id]),
+			},
+		])
+		expect(listHiddenContent()).toContainEqual(
+			expect.objectContaining({ targetType: 'message', targetId: messageId, authorId: sender.id, link: null }),
+		)
+		expect(
+			listReports({ status: 'resolved', targetType: 'message' }).reports.find((row) => row.id === reportId)?.target,
+		).toMatchObject({ hidden: true, excerpt: 'Here is the client list.' })
+		const hiddenAt = db
+			.select()
+			.from(messages)
+			.where(eq(messages.id, Number(messageId)))
+			.get()!.hiddenAt!
+
+		expect(restoreContent(sender, { targetType: 'message', targetId: messageId }, 'It is mine.')).toMatchObject({
+			ok: false,
+			code: 'not-allowed',
+		})
+		expect(restoreContent(moderator, { targetType: 'message', targetId: 'msg_1' }, 'Why.')).toMatchObject({
+			ok: false,
+			code: 'not-found',
+		})
+		expect(restoreContent(moderator, { targetType: 'message', targetId: messageId }, 'Public list after all.')).toEqual(
+			{
+				ok: true,
+			},
+		)
+		const restored = messageHistory(reporter.id, conversationId)
+		expect(restored.ok && restored.data.messages.at(-1)).toMatchObject({
+			body: 'Here is the client list.',
+			hiddenAt: null,
+		})
+		expect(published.at(-1)?.message).toMatchObject({ body: 'Here is the client list.', hiddenAt: null })
+		expect(auditOf(moderator.id)).toEqual([
+			{
+				action: 'report.hide-content',
+				targetType: 'message',
+				targetId: messageId,
+				reason: 'Client data.',
+				details: { reportIds: [reportId], reasons: ['confidential'], memberId: sender.id },
+			},
+			{
+				action: 'content.restore',
+				targetType: 'message',
+				targetId: messageId,
+				reason: 'Public list after all.',
+				details: { memberId: sender.id, hiddenAt: hiddenAt.getTime() },
+			},
+		])
+	})
+
+	test('warning the sender links them to the message', async () => {
+		const { moderator, sender, conversationId, messageId, reportId } = await reportedMessage()
+		expect(await resolveReport(moderator, reportId, 'warn-member', 'Keep client names out.')).toMatchObject({
+			ok: true,
+		})
+		expect(notificationsOf(sender.id).filter((row) => row.kind === 'moderation-warning')).toEqual([
+			{
+				kind: 'moderation-warning',
+				title: 'A moderator warned you about your message',
+				body: 'Keep client names out.',
+				link: `/messages/${conversationId}#message-${messageId}`,
+			},
+		])
 	})
 })
 

@@ -9,8 +9,10 @@ import {
 	submitReport,
 	type ReportRequest,
 } from '#app/features/moderation/report-submission.server.ts'
+import { deleteMessage, sendMessage, setMessageHidden } from '#app/features/messaging/messaging.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { createUser } from '#tests/support/factories.ts'
+import { createConnectedPair, newClientId } from '#tests/support/messaging.ts'
 
 type Person = Awaited<ReturnType<typeof createUser>>
 
@@ -102,14 +104,64 @@ describe('profiles', () => {
 	})
 })
 
-test('messages cannot be reported until messaging exists', async () => {
-	const reporter = await createUser()
-	expect(await submitReport(reporter, report({ targetType: 'message', targetId: 'msg_1' }))).toEqual({
-		ok: false,
-		code: 'not-reportable',
-		message: 'Messages can be reported once messaging is available.',
+describe('messages', () => {
+	test('a member of the conversation reports a message they received', async () => {
+		const {
+			first: reporter,
+			second: sender,
+			conversationId,
+		} = await createConnectedPair({
+			second: { name: 'Sam Ortiz' },
+		})
+		const sent = sendMessage(sender.id, {
+			conversationId,
+			clientId: newClientId(),
+			body: 'Buy   my course\nat example.com!',
+		})
+		if (!sent.ok) throw new Error(sent.message)
+		const id = String(sent.data.message.id)
+		expect(await submitReport(reporter, report({ targetType: 'message', targetId: id }))).toMatchObject({
+			ok: true,
+			target: {
+				type: 'message',
+				id,
+				label: 'Sam Ortiz’s message',
+				excerpt: 'Buy my course at example.com!',
+				link: `/messages/${conversationId}#message-${id}`,
+			},
+		})
+		expect(storedReports(id)).toEqual([
+			expect.objectContaining({ reporterId: reporter.id, targetType: 'message', status: 'open' }),
+		])
 	})
-	expect(storedReports('msg_1')).toEqual([])
+
+	test('refuses one’s own message, outsiders, deleted or hidden messages and malformed ids', async () => {
+		const { first: reporter, second: sender, conversationId } = await createConnectedPair()
+		const outsider = await createUser({ sectorCode: '311811' })
+		const send = (body: string) => {
+			const sent = sendMessage(sender.id, { conversationId, clientId: newClientId(), body })
+			if (!sent.ok) throw new Error(sent.message)
+			return sent.data.message.id
+		}
+		const messageId = send('Hello')
+		expect(findReportTarget(sender, 'message', String(messageId))).toMatchObject({
+			ok: false,
+			code: 'own',
+			message: 'You cannot report your own message.',
+		})
+		expect(await submitReport(outsider, report({ targetType: 'message', targetId: String(messageId) }))).toEqual({
+			ok: false,
+			code: 'not-found',
+			message: 'This message does not exist or is not available to you.',
+		})
+		const deleted = send('Oops')
+		deleteMessage(sender.id, deleted)
+		const hidden = send('Rude')
+		setMessageHidden(hidden, true)
+		for (const id of [String(deleted), String(hidden), 'msg_1', '0', `0${messageId}`, '99999999999'])
+			expect(findReportTarget(reporter, 'message', id)).toMatchObject({ ok: false, code: 'not-found' })
+		expect(storedReports(String(messageId))).toEqual([])
+	})
 })
 
 describe('case studies follow the read policy', () => {

@@ -26,18 +26,23 @@ import {
 	companySectorCodes,
 	companySizes,
 	connections,
+	conversationMembers,
+	conversations,
 	declaredCompetitors,
 	expertiseTags,
 	introductionBlocks,
 	memberConflictKeys,
 	memberProfiles,
+	messages,
 	moderationAuditLog,
+	notifications,
 	pastRoles,
 	reports,
 	users,
 } from '../../db/schema.ts'
 import { conflictShowcase, demoAccounts, demoPassword, isDatabaseEmpty, seedDemoData } from '../../db/seed.ts'
 import { expertiseTagChoices } from '../../db/seed-data.ts'
+import { messagingSeed } from '../../db/seed-messaging.ts'
 import { moderationSeed } from '../../db/seed-moderation.ts'
 
 const directory = mkdtempSync(join(tmpdir(), 'crossroads-seed-'))
@@ -540,7 +545,9 @@ describe('seedModeration', () => {
 
 	test('files three open reports and two resolved by the moderator', () => {
 		const { reports: seeded } = moderationSnapshot(db)
-		expect(seeded.filter((row) => row.status === 'open')).toHaveLength(moderationSeed.openReports)
+		expect(seeded.filter((row) => row.status === 'open')).toHaveLength(
+			moderationSeed.openReports + messagingSeed.openReports,
+		)
 		const resolved = seeded.filter((row) => row.status !== 'open')
 		expect(resolved).toHaveLength(moderationSeed.resolvedReports)
 		for (const row of resolved) expect(row).toMatchObject({ resolvedBy: moderatorOf(db) })
@@ -564,5 +571,101 @@ describe('seedModeration', () => {
 
 	test('is deterministic', () => {
 		expect(moderationSnapshot(twin)).toEqual(moderationSnapshot(db))
+	})
+})
+
+describe('the messaging seed', () => {
+	const maya = conflictShowcase.demoMember.userId
+
+	function messagingSnapshot(database: AppDatabase) {
+		return {
+			conversations: database.select().from(conversations).orderBy(conversations.id).all(),
+			members: database
+				.select()
+				.from(conversationMembers)
+				.orderBy(conversationMembers.conversationId, conversationMembers.userId)
+				.all(),
+			messages: database.select().from(messages).orderBy(messages.id).all(),
+		}
+	}
+
+	const membersOf = (conversationId: string) =>
+		messagingSnapshot(db).members.filter((member) => member.conversationId === conversationId)
+
+	test('the demo member has four direct conversations, with unread, edited and deleted messages', () => {
+		const mine = messagingSnapshot(db).members.filter((member) => member.userId === maya)
+		const direct = messagingSnapshot(db).conversations.filter(
+			(conversation) => conversation.kind === 'direct' && mine.some((m) => m.conversationId === conversation.id),
+		)
+		expect(direct).toHaveLength(messagingSeed.directConversations)
+		const all = messagingSnapshot(db).messages
+		expect(all.filter((message) => message.editedAt !== null)).toHaveLength(1)
+		expect(all.filter((message) => message.deletedAt !== null)).toEqual([expect.objectContaining({ body: '' })])
+		const unread = (conversationId: string) => {
+			const lastRead = mine.find((member) => member.conversationId === conversationId)!.lastReadMessageId
+			return all.filter(
+				(message) =>
+					message.conversationId === conversationId &&
+					message.id > lastRead &&
+					message.senderId !== maya &&
+					message.deletedAt === null,
+			).length
+		}
+		expect(direct.filter((conversation) => unread(conversation.id) > 0).length).toBeGreaterThanOrEqual(2)
+		for (const conversation of direct) {
+			const own = all.filter((message) => message.conversationId === conversation.id)
+			expect(conversation.lastMessageId).toBe(own.at(-1)!.id)
+			expect(own.length).toBeGreaterThanOrEqual(4)
+		}
+		// Change ids are unique and an edit or deletion came after every insert.
+		expect(new Set(all.map((message) => message.changeId)).size).toBe(all.length)
+	})
+
+	test('she hosts a roundtable with four members and one invitation, and is invited to another', () => {
+		const { conversations: rooms } = messagingSnapshot(db)
+		const hosted = rooms.find((room) => room.title === messagingSeed.hostedRoundtable.title)!
+		expect(hosted).toMatchObject({ kind: 'roundtable', createdBy: maya, suspendedAt: null })
+		const seats = membersOf(hosted.id)
+		expect(seats.filter((seat) => seat.status === 'joined')).toHaveLength(messagingSeed.hostedRoundtable.joined + 1)
+		expect(seats.filter((seat) => seat.status === 'invited')).toHaveLength(messagingSeed.hostedRoundtable.invited)
+		expect(seats.filter((seat) => seat.role === 'host').map((seat) => seat.userId)).toEqual([maya])
+
+		const invitation = rooms.find((room) => room.title === messagingSeed.invitation.title)!
+		expect(membersOf(invitation.id).find((seat) => seat.userId === maya)).toMatchObject({ status: 'invited' })
+		expect(
+			db
+				.select({ link: notifications.link })
+				.from(notifications)
+				.where(and(eq(notifications.userId, maya), eq(notifications.kind, 'roundtable-invited')))
+				.all(),
+		).toEqual([{ link: `/messages/${invitation.id}` }])
+	})
+
+	test('one roundtable message is reported, by a member of the room who did not send it', () => {
+		const reported = db.select().from(reports).where(eq(reports.targetType, 'message')).all()
+		expect(reported).toHaveLength(messagingSeed.openReports)
+		const message = messagingSnapshot(db).messages.find((row) => String(row.id) === reported[0]!.targetId)!
+		expect(reported[0]).toMatchObject({ status: 'open', reporterId: maya })
+		expect(message.senderId).not.toBe(maya)
+		expect(membersOf(message.conversationId).map((seat) => seat.userId)).toContain(maya)
+	})
+
+	test('no seeded conversation seats two members in conflict, and every direct pair is connected', () => {
+		const { conversations: all } = messagingSnapshot(db)
+		for (const conversation of all) {
+			const seated = membersOf(conversation.id)
+				.filter((seat) => seat.status === 'joined' || seat.status === 'invited')
+				.map((seat) => seat.userId)
+			for (let i = 0; i < seated.length; i++)
+				for (let j = i + 1; j < seated.length; j++) expect(rulesBetween(db, seated[i]!, seated[j]!)).toEqual([])
+			if (conversation.kind === 'direct')
+				expect(db.select().from(connections).where(eq(connections.pairKey, conversation.pairKey!)).get()).toMatchObject(
+					{ status: 'accepted', suspendedAt: null },
+				)
+		}
+	})
+
+	test('is deterministic', () => {
+		expect(messagingSnapshot(twin)).toEqual(messagingSnapshot(db))
 	})
 })

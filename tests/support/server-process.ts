@@ -20,8 +20,10 @@ export async function startServerProcess(options: {
 	databasePath: string
 	seed?: boolean
 	env?: Record<string, string>
+	/** Extra flags for node, e.g. --expose-gc for the benchmark's memory figures. */
+	nodeArgs?: string[]
 }): Promise<ServerProcess> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server.ts'], {
 		cwd: root,
 		env: {
 			...process.env,
