@@ -28,7 +28,7 @@ export type HttpResult = {
 }
 
 /** CPU time in ms the process has used so far, from /proc (Linux, 100 ticks a second); null elsewhere. */
-function processCpuMs(pid: number | undefined) {
+export function processCpuMs(pid: number | undefined) {
 	try {
 		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
 		return (Number(fields[11]) + Number(fields[12])) * 10

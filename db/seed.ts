@@ -44,6 +44,7 @@ import { hashPassword } from '../app/utils/password.server.ts'
 import { openDatabase, type AppDatabase } from './client.ts'
 import { migrateDatabase } from './migrate.ts'
 import { seedCaseStudies } from './seed-case-studies.ts'
+import { seedMessaging } from './seed-messaging.ts'
 import { seedModeration } from './seed-moderation.ts'
 import {
 	companies,
@@ -717,6 +718,7 @@ export async function seedDemoData(db: AppDatabase): Promise<{ members: number }
 	rebuildConflictKeys(db, 'all')
 	seedCaseStudies(db, { policyNow, demoMemberId: demoUserIds.member })
 	seedModeration(db, { policyNow, demoMemberId: demoUserIds.member, moderatorId: demoUserIds.moderator })
+	seedMessaging(db, { policyNow, demoMemberId: demoUserIds.member })
 	return { members: memberCount }
 }
 
