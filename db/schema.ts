@@ -27,6 +27,14 @@ import {
 import { reportReasons, reportResolutions, reportStatuses, reportTargets } from '../app/features/moderation/options.ts'
 import { notificationKinds } from '../app/features/notifications/options.ts'
 import { conversationKinds, conversationMemberStatuses, conversationRoles } from '../app/features/messaging/options.ts'
+import {
+	jobKinds,
+	jobStatuses,
+	meetingKinds,
+	meetingStatuses,
+	overrideKinds,
+	participantRoles,
+} from '../app/features/scheduling/options.ts'
 
 export const roles = ['member', 'moderator', 'admin'] as const
 export type Role = (typeof roles)[number]
@@ -671,6 +679,199 @@ export const messages = sqliteTable(
 		index('messages_conversation_idx').on(t.conversationId, t.id),
 		uniqueIndex('messages_change_idx').on(t.changeId),
 	],
+)
+
+/** A member's scheduling preferences; until this row exists the defaults in scheduling/options.ts apply. */
+export const availabilitySettings = sqliteTable('availability_settings', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	meetingLengthMinutes: integer('meeting_length_minutes').notNull(),
+	/** Kept free before and after every meeting. */
+	bufferMinutes: integer('buffer_minutes').notNull(),
+	/** How long before a meeting the reminder fires; 0: no reminder. */
+	reminderMinutes: integer('reminder_minutes').notNull(),
+	updatedAt: timestampNow('updated_at'),
+})
+
+/** Weekly working-hour windows in the member's own time zone (member_profiles.time_zone). */
+export const availabilityWindows = sqliteTable(
+	'availability_windows',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** ISO weekday: Monday = 1 … Sunday = 7. */
+		weekday: integer('weekday').notNull(),
+		/** Minutes after local midnight; end is exclusive and at most 1440. */
+		startMinute: integer('start_minute').notNull(),
+		endMinute: integer('end_minute').notNull(),
+	},
+	(t) => [index('availability_windows_user_idx').on(t.userId, t.weekday)],
+)
+
+/** One local date that differs from the week: out of office (all day or part of it) or an extra slot. */
+export const availabilityOverrides = sqliteTable(
+	'availability_overrides',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The member's local date, YYYY-MM-DD. */
+		date: text('date').notNull(),
+		kind: text('kind', { enum: overrideKinds }).notNull(),
+		/** Null on both: the whole day (only for `unavailable`). */
+		startMinute: integer('start_minute'),
+		endMinute: integer('end_minute'),
+		createdAt: timestampNow('created_at'),
+	},
+	(t) => [index('availability_overrides_user_idx').on(t.userId, t.date)],
+)
+
+/**
+ * A proposed or agreed conversation between two members, or a roundtable's. The id doubles as
+ * the calendar UID, so a rescheduled meeting updates the same calendar entry; `sequence` grows
+ * with every change a calendar must pick up.
+ */
+export const meetings = sqliteTable(
+	'meetings',
+	{
+		id: text('id').primaryKey(),
+		kind: text('kind', { enum: meetingKinds }).notNull(),
+		organizerId: text('organizer_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The conversation it links to: the pair's 1:1 conversation or the roundtable. */
+		conversationId: text('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+		topic: text('topic').notNull(),
+		/** A video link or a place. */
+		location: text('location').notNull().default(''),
+		agenda: text('agenda').notNull().default(''),
+		status: text('status', { enum: meetingStatuses }).notNull(),
+		/** Direct meetings while pending: who must answer the current options. */
+		awaitingUserId: text('awaiting_user_id').references(() => users.id, { onDelete: 'set null' }),
+		/** Grows with every new set of options (counter-proposal, reschedule); options of older rounds are history. */
+		round: integer('round').notNull().default(1),
+		durationMinutes: integer('duration_minutes').notNull(),
+		/** The agreed time, UTC; null until confirmed (a reschedule keeps the old time until a new one is agreed). */
+		startsAt: integer('starts_at', { mode: 'timestamp_ms' }),
+		endsAt: integer('ends_at', { mode: 'timestamp_ms' }),
+		/** The organizer's zone when they proposed: the TZID of the calendar event. */
+		timeZone: text('time_zone').notNull(),
+		sequence: integer('sequence').notNull().default(0),
+		createdAt: timestampNow('created_at'),
+		updatedAt: timestampNow('updated_at'),
+	},
+	(t) => [
+		index('meetings_status_starts_idx').on(t.status, t.startsAt),
+		index('meetings_conversation_idx').on(t.conversationId),
+	],
+)
+
+export const meetingParticipants = sqliteTable(
+	'meeting_participants',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: participantRoles }).notNull(),
+		/** After the meeting, private to this participant: what they learned. */
+		reflection: text('reflection').notNull().default(''),
+		/** After the meeting, private: feeds the peers-to-meet suggestions. */
+		wouldMeetAgain: integer('would_meet_again', { mode: 'boolean' }),
+		reflectedAt: integer('reflected_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [
+		primaryKey({ columns: [t.meetingId, t.userId] }),
+		index('meeting_participants_user_idx').on(t.userId, t.meetingId),
+	],
+)
+
+/** The times on the table: up to three per round. */
+export const meetingOptions = sqliteTable(
+	'meeting_options',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		round: integer('round').notNull(),
+		startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+		endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+		proposedBy: text('proposed_by')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+	},
+	(t) => [index('meeting_options_meeting_idx').on(t.meetingId, t.round)],
+)
+
+/** Roundtable invitees mark every option that works for them; the host confirms one. */
+export const meetingVotes = sqliteTable(
+	'meeting_votes',
+	{
+		optionId: integer('option_id')
+			.notNull()
+			.references(() => meetingOptions.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestampNow('created_at'),
+	},
+	(t) => [primaryKey({ columns: [t.optionId, t.userId] })],
+)
+
+/** What happened to a meeting, in order: proposed, countered, accepted, declined, rescheduled, cancelled, with notes. */
+export const meetingEvents = sqliteTable(
+	'meeting_events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		actorId: text('actor_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		action: text('action').notNull(),
+		note: text('note').notNull().default(''),
+		createdAt: timestampNow('created_at'),
+	},
+	(t) => [index('meeting_events_meeting_idx').on(t.meetingId, t.id)],
+)
+
+/** A member's private calendar feed: only the token's SHA-256 is kept; deleting the row revokes the URL. */
+export const calendarFeeds = sqliteTable('calendar_feeds', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	tokenHash: text('token_hash').notNull().unique(),
+	createdAt: timestampNow('created_at'),
+})
+
+/**
+ * Work due at a time, such as meeting reminders. Rows survive restarts; a job is claimed and
+ * finished in the same transaction as its effect, so it never runs twice. `dedupeKey` stops the
+ * same job being scheduled twice.
+ */
+export const scheduledJobs = sqliteTable(
+	'scheduled_jobs',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		kind: text('kind', { enum: jobKinds }).notNull(),
+		dedupeKey: text('dedupe_key').notNull().unique(),
+		runAt: integer('run_at', { mode: 'timestamp_ms' }).notNull(),
+		payload: text('payload', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+		status: text('status', { enum: jobStatuses }).notNull().default('pending'),
+		attempts: integer('attempts').notNull().default(0),
+		lastError: text('last_error'),
+		createdAt: timestampNow('created_at'),
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+	},
+	(t) => [index('scheduled_jobs_due_idx').on(t.status, t.runAt)],
 )
 
 export type User = typeof users.$inferSelect

@@ -9,6 +9,12 @@ export const notificationKinds = [
 	'moderation-warning',
 	'message-received',
 	'roundtable-invited',
+	'meeting-proposed',
+	'meeting-accepted',
+	'meeting-declined',
+	'meeting-rescheduled',
+	'meeting-cancelled',
+	'meeting-reminder',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 
