@@ -755,7 +755,7 @@ export const meetings = sqliteTable(
 		/** Grows with every new set of options (counter-proposal, reschedule); options of older rounds are history. */
 		round: integer('round').notNull().default(1),
 		durationMinutes: integer('duration_minutes').notNull(),
-		/** The agreed time, UTC; null until confirmed (a reschedule keeps the old time until a new one is agreed). */
+		/** The agreed time, UTC; null until confirmed, and again while a reschedule waits for a new time. */
 		startsAt: integer('starts_at', { mode: 'timestamp_ms' }),
 		endsAt: integer('ends_at', { mode: 'timestamp_ms' }),
 		/** The organizer's zone when they proposed: the TZID of the calendar event. */
