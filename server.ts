@@ -17,6 +17,7 @@ import { createRealtimeServer } from './app/realtime/socket-server.server.ts'
 import { resolveAuth } from './app/utils/auth.server.ts'
 import { db } from './app/utils/db.server.ts'
 import { deploymentWarnings, getEnv } from './app/utils/env.server.ts'
+import { startJobRunner, type JobRunner } from './app/utils/jobs.server.ts'
 import { checkRequestOrigin } from './app/utils/origin.ts'
 
 const env = getEnv()
@@ -138,10 +139,13 @@ app.all(
 	}),
 )
 
+// Reminders and other scheduled jobs, including those that fell due while the server was down.
+let jobRunner: JobRunner | undefined
 httpServer.listen(env.PORT, env.HOST, () => {
 	const address = httpServer.address()
 	const port = typeof address === 'object' && address ? address.port : env.PORT
 	log(`Crossroads listening on http://localhost:${port}`)
+	jobRunner = startJobRunner()
 })
 
 let shuttingDown = false
@@ -149,6 +153,8 @@ async function shutDown(signal: string) {
 	if (shuttingDown) return
 	shuttingDown = true
 	log(`${signal}: shutting down`)
+	// No new job starts once shutting down; one that is due waits in the table for the next start.
+	await jobRunner?.stop()
 	// io.close() stops new connections, disconnects every socket and closes the HTTP server.
 	const closed = new Promise<void>((resolve) => io.close(() => resolve()))
 	httpServer.closeIdleConnections()

@@ -38,6 +38,8 @@ const envSchema = z.object({
 	/** Messages one member may send in a short burst, and over ten minutes. */
 	MESSAGE_RATE_BURST: rate('10/5'),
 	MESSAGE_RATE_SUSTAINED: rate('200/600'),
+	/** How often the server looks for due scheduled jobs (meeting reminders), in milliseconds. */
+	JOB_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
 })
 
 export type Env = z.infer<typeof envSchema>
