@@ -29,6 +29,7 @@ const entryPointLabels: Record<EntryPoint, string> = {
 	'connection-accept': 'Connection accept',
 	message: 'Message',
 	'meeting-proposal': 'Meeting proposal',
+	'meeting-acceptance': 'Meeting acceptance',
 	'group-invite': 'Group invite',
 	'case-study': 'Case study',
 }

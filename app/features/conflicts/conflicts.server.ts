@@ -22,6 +22,7 @@ export type EntryPoint =
 	| 'connection-accept'
 	| 'message'
 	| 'meeting-proposal'
+	| 'meeting-acceptance'
 	| 'group-invite'
 	| 'case-study'
 
