@@ -44,6 +44,7 @@ import { hashPassword } from '../app/utils/password.server.ts'
 import { openDatabase, type AppDatabase } from './client.ts'
 import { migrateDatabase } from './migrate.ts'
 import { seedCaseStudies } from './seed-case-studies.ts'
+import { seedMeetings } from './seed-meetings.ts'
 import { seedMessaging } from './seed-messaging.ts'
 import { seedModeration } from './seed-moderation.ts'
 import {
@@ -698,9 +699,10 @@ const connectionTarget = 150
  * few applicants into a migrated, empty database, with their companies, past roles, declared
  * competitors, private lists and connections, then compiles everyone's conflict keys. The same
  * input always yields the same rows, except password hashes (argon2 salts each hash, so all
- * users share one hash of `demoPassword`) and which conflict keys have expired by the clock.
+ * users share one hash of `demoPassword`), which conflict keys have expired by the clock, and
+ * the meetings, laid relative to `now` so upcoming ones are always ahead.
  */
-export async function seedDemoData(db: AppDatabase): Promise<{ members: number }> {
+export async function seedDemoData(db: AppDatabase, { now = Date.now() } = {}): Promise<{ members: number }> {
 	const passwordHash = await hashPassword(demoPassword)
 	const data = buildDemoData(passwordHash)
 	db.transaction((tx) => {
@@ -719,6 +721,7 @@ export async function seedDemoData(db: AppDatabase): Promise<{ members: number }
 	seedCaseStudies(db, { policyNow, demoMemberId: demoUserIds.member })
 	seedModeration(db, { policyNow, demoMemberId: demoUserIds.member, moderatorId: demoUserIds.moderator })
 	seedMessaging(db, { policyNow, demoMemberId: demoUserIds.member })
+	seedMeetings(db, { policyNow, demoMemberId: demoUserIds.member, now })
 	return { members: memberCount }
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { and, eq, isNotNull } from 'drizzle-orm'
+import { DateTime } from 'luxon'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { loadSnapshots } from '../../app/features/conflicts/conflict-keys.server.ts'
 import {
@@ -32,16 +33,25 @@ import {
 	expertiseTags,
 	introductionBlocks,
 	memberConflictKeys,
+	meetingEvents,
+	meetingOptions,
+	meetingParticipants,
+	meetings,
+	meetingVotes,
 	memberProfiles,
 	messages,
 	moderationAuditLog,
 	notifications,
 	pastRoles,
 	reports,
+	scheduledJobs,
+	availabilitySettings,
+	availabilityWindows,
 	users,
 } from '../../db/schema.ts'
 import { conflictShowcase, demoAccounts, demoPassword, isDatabaseEmpty, seedDemoData } from '../../db/seed.ts'
 import { expertiseTagChoices } from '../../db/seed-data.ts'
+import { meetingsSeed } from '../../db/seed-meetings.ts'
 import { messagingSeed } from '../../db/seed-messaging.ts'
 import { moderationSeed } from '../../db/seed-moderation.ts'
 
@@ -52,6 +62,8 @@ let twin: AppDatabase
 let seededMembers = 0
 let emptyBeforeSeeding = false
 const now = conflictShowcase.evaluatedAt
+/** The clock the meetings are laid out from: the same for both databases, so they can be compared. */
+const seededAt = Date.now()
 
 function migratedDatabase(name: string) {
 	const database = openDatabase(join(directory, name))
@@ -134,9 +146,9 @@ function rulesBetween(database: AppDatabase, a: string, b: string) {
 beforeAll(async () => {
 	db = migratedDatabase('first.db')
 	emptyBeforeSeeding = isDatabaseEmpty(db)
-	seededMembers = (await seedDemoData(db)).members
+	seededMembers = (await seedDemoData(db, { now: seededAt })).members
 	twin = migratedDatabase('second.db')
-	await seedDemoData(twin)
+	await seedDemoData(twin, { now: seededAt })
 })
 
 afterAll(() => {
@@ -667,5 +679,165 @@ describe('the messaging seed', () => {
 
 	test('is deterministic', () => {
 		expect(messagingSnapshot(twin)).toEqual(messagingSnapshot(db))
+	})
+})
+
+describe('the meetings seed', () => {
+	const maya = conflictShowcase.demoMember.userId
+
+	function meetingsSnapshot(database: AppDatabase) {
+		return {
+			meetings: database.select().from(meetings).orderBy(meetings.id).all(),
+			participants: database
+				.select()
+				.from(meetingParticipants)
+				.orderBy(meetingParticipants.meetingId, meetingParticipants.userId)
+				.all(),
+			options: database.select().from(meetingOptions).orderBy(meetingOptions.id).all(),
+			votes: database.select().from(meetingVotes).orderBy(meetingVotes.optionId, meetingVotes.userId).all(),
+			events: database.select().from(meetingEvents).orderBy(meetingEvents.id).all(),
+			jobs: database
+				.select({ dedupeKey: scheduledJobs.dedupeKey, runAt: scheduledJobs.runAt, status: scheduledJobs.status })
+				.from(scheduledJobs)
+				.orderBy(scheduledJobs.dedupeKey)
+				.all(),
+		}
+	}
+	const seeded = () => meetingsSnapshot(db)
+	const participantsOf = (meetingId: string) =>
+		seeded()
+			.participants.filter((row) => row.meetingId === meetingId)
+			.map((row) => row.userId)
+	const eventsOf = (meetingId: string) =>
+		seeded()
+			.events.filter((row) => row.meetingId === meetingId)
+			.map((row) => row.action)
+
+	test('every meeting state is there for the demo member, each with the events that tell its story', () => {
+		const mine = seeded().meetings.filter((meeting) => participantsOf(meeting.id).includes(maya))
+		expect(mine).toHaveLength(meetingsSeed.directMeetings + 1)
+		const pending = mine.filter((meeting) => meeting.status === 'pending' && meeting.kind === 'direct')
+		expect(pending.filter((meeting) => meeting.awaitingUserId === maya && meeting.round === 1)).toHaveLength(1)
+		expect(pending.filter((meeting) => meeting.awaitingUserId !== maya && meeting.organizerId === maya)).toHaveLength(1)
+		const countered = pending.find((meeting) => meeting.round === 2)!
+		expect(countered).toMatchObject({ awaitingUserId: maya, organizerId: maya })
+		expect(eventsOf(countered.id)).toEqual(['proposed', 'countered'])
+		const roundOptions = (meetingId: string, round: number) =>
+			seeded().options.filter((option) => option.meetingId === meetingId && option.round === round)
+		expect(roundOptions(countered.id, 1)).toHaveLength(3)
+		expect(roundOptions(countered.id, 2).every((option) => option.proposedBy !== maya)).toBe(true)
+
+		const confirmed = mine.filter((meeting) => meeting.status === 'confirmed')
+		const upcoming = confirmed.filter((meeting) => meeting.startsAt!.getTime() > seededAt)
+		const past = confirmed.filter((meeting) => meeting.endsAt!.getTime() < seededAt)
+		expect(upcoming.length).toBeGreaterThanOrEqual(2)
+		expect(past).toHaveLength(1)
+		const reflection = seeded().participants.find((row) => row.meetingId === past[0]!.id && row.userId === maya)!
+		expect(reflection).toMatchObject({ wouldMeetAgain: true, reflectedAt: expect.any(Date) })
+		expect(reflection.reflection.length).toBeGreaterThan(20)
+		expect(reflection.reflectedAt!.getTime()).toBeGreaterThan(past[0]!.endsAt!.getTime())
+		// One upcoming meeting this week (Monday to Sunday in her zone), with an agenda.
+		const week = DateTime.fromMillis(seededAt, { zone: 'America/Chicago' })
+		expect(
+			upcoming.filter(
+				(meeting) =>
+					meeting.agenda &&
+					DateTime.fromMillis(meeting.startsAt!.getTime(), { zone: 'America/Chicago' }).hasSame(week, 'week'),
+			).length,
+		).toBeGreaterThanOrEqual(week.weekday === 7 && week.hour >= 20 ? 0 : 1)
+
+		const rescheduled = upcoming.find((meeting) => meeting.sequence === meetingsSeed.rescheduledSequence)!
+		expect(rescheduled.round).toBe(2)
+		expect(eventsOf(rescheduled.id)).toEqual(['proposed', 'accepted', 'rescheduled', 'accepted'])
+		expect(roundOptions(rescheduled.id, 2).map((option) => option.startsAt)).toContainEqual(rescheduled.startsAt)
+
+		const declined = mine.filter((meeting) => meeting.status === 'declined')
+		expect(declined).toHaveLength(1)
+		expect(
+			seeded().events.find((event) => event.meetingId === declined[0]!.id && event.action === 'declined'),
+		).toMatchObject({ actorId: maya, note: expect.stringMatching(/\w/) })
+		const cancelled = mine.filter((meeting) => meeting.status === 'cancelled')
+		expect(cancelled).toHaveLength(1)
+		expect(cancelled[0]!.sequence).toBe(2)
+		expect(
+			seeded().events.find((event) => event.meetingId === cancelled[0]!.id && event.action === 'cancelled')!.note,
+		).not.toBe('')
+
+		for (const meeting of mine) {
+			expect(seeded().options.filter((option) => option.meetingId === meeting.id).length).toBeGreaterThan(0)
+			expect(eventsOf(meeting.id)[0]).toBe('proposed')
+		}
+	})
+
+	test('the roundtable she hosts has her proposal, with votes from members of the room', () => {
+		const room = db
+			.select()
+			.from(conversations)
+			.where(eq(conversations.title, messagingSeed.hostedRoundtable.title))
+			.get()!
+		const proposal = seeded().meetings.find((meeting) => meeting.kind === 'roundtable')!
+		expect(proposal).toMatchObject({
+			topic: meetingsSeed.roundtableTopic,
+			organizerId: maya,
+			conversationId: room.id,
+			status: 'pending',
+			awaitingUserId: null,
+		})
+		const joined = db
+			.select({ userId: conversationMembers.userId })
+			.from(conversationMembers)
+			.where(and(eq(conversationMembers.conversationId, room.id), eq(conversationMembers.status, 'joined')))
+			.all()
+			.map((row) => row.userId)
+		expect(participantsOf(proposal.id).sort()).toEqual(joined.sort())
+		const options = seeded().options.filter((option) => option.meetingId === proposal.id)
+		expect(options).toHaveLength(3)
+		const votes = seeded().votes.filter((vote) => options.some((option) => option.id === vote.optionId))
+		expect(new Set(votes.map((vote) => vote.userId)).size).toBeGreaterThanOrEqual(2)
+		for (const vote of votes) expect(joined.filter((id) => id !== maya)).toContain(vote.userId)
+	})
+
+	test('no seeded meeting joins members in conflict, and every direct pair is connected', () => {
+		for (const meeting of seeded().meetings) {
+			const seated = participantsOf(meeting.id)
+			for (let i = 0; i < seated.length; i++)
+				for (let j = i + 1; j < seated.length; j++) expect(rulesBetween(db, seated[i]!, seated[j]!)).toEqual([])
+			if (meeting.kind === 'direct')
+				expect(
+					db
+						.select()
+						.from(connections)
+						.where(eq(connections.pairKey, [...seated].sort().join('|')))
+						.get(),
+				).toMatchObject({ status: 'accepted', suspendedAt: null })
+		}
+	})
+
+	test('reminders are queued for confirmed meetings ahead, none for past, pending or cancelled ones', () => {
+		const { meetings: all, jobs } = seeded()
+		const ahead = all.filter((meeting) => meeting.status === 'confirmed' && meeting.startsAt!.getTime() > seededAt)
+		for (const meeting of ahead)
+			expect(jobs.filter((job) => job.dedupeKey.startsWith(`meeting-reminder:${meeting.id}:`)).length).toBeGreaterThan(
+				0,
+			)
+		for (const job of jobs) {
+			expect(ahead.map((meeting) => meeting.id)).toContain(job.dedupeKey.split(':')[1])
+			expect(job.runAt.getTime()).toBeGreaterThan(seededAt)
+		}
+	})
+
+	test('the demo member and a few peers have saved availability', () => {
+		const saved = db.select().from(availabilitySettings).all()
+		expect(saved.map((row) => row.userId)).toContain(maya)
+		expect(saved.length).toBeGreaterThanOrEqual(3)
+		const windows = db.select().from(availabilityWindows).where(eq(availabilityWindows.userId, maya)).all()
+		expect(windows.filter((window) => window.weekday === 5)).toEqual([
+			expect.objectContaining({ startMinute: 9 * 60, endMinute: 13 * 60 }),
+		])
+		expect(windows.some((window) => window.weekday > 5)).toBe(false)
+	})
+
+	test('is deterministic for the same clock', () => {
+		expect(meetingsSnapshot(twin)).toEqual(meetingsSnapshot(db))
 	})
 })

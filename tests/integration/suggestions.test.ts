@@ -1,11 +1,14 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, test, vi } from 'vitest'
 import {
+	availabilitySettings,
+	availabilityWindows,
 	companies,
 	connections,
 	declaredCompetitors,
 	expertiseTags,
 	introductionBlocks,
+	meetingParticipants,
 	memberProfiles,
 	pastRoles,
 	suggestionDismissals,
@@ -17,6 +20,7 @@ import { checkPair } from '#app/features/conflicts/conflicts.server.ts'
 import { pairKeyOf } from '#app/features/connections/connections.server.ts'
 import { dismissSuggestion, restoreSuggestion, suggestPeers } from '#app/features/suggestions/suggestions.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { insertMeeting } from '#tests/support/calendar.ts'
 import { createUser } from '#tests/support/factories.ts'
 
 const unique = () => crypto.randomUUID().slice(0, 8)
@@ -295,5 +299,123 @@ describe('ranking', () => {
 		// Settled after the first read (five beat any one-tag member), after the second, and with everyone read.
 		for (const limit of [3, 12, 25]) expect(suggestPeers(viewer.id, { limit })).toEqual(everyone.slice(0, limit))
 		for (const entry of suggestPeers(viewer.id)) expect(entry.why).toMatch(/^Both work on (events|pricing)/)
+	})
+})
+
+describe('meetings feed the suggestions', () => {
+	const hour = 3_600_000
+
+	/** A past direct meeting between two members, with each side's "would meet again" (null: not said). */
+	function metBefore(a: string, b: string, aWouldMeetAgain: boolean | null, bWouldMeetAgain: boolean | null, at = 0) {
+		const id = insertMeeting({
+			organizerId: a,
+			inviteeIds: [b],
+			status: 'confirmed',
+			startsAt: Date.now() - 30 * 24 * hour,
+		})
+		const mark = (userId: string, wouldMeetAgain: boolean | null) =>
+			db
+				.update(meetingParticipants)
+				.set({ wouldMeetAgain, reflectedAt: wouldMeetAgain === null ? null : new Date(Date.now() - 1000 + at) })
+				.where(and(eq(meetingParticipants.meetingId, id), eq(meetingParticipants.userId, userId)))
+				.run()
+		mark(a, aWouldMeetAgain)
+		mark(b, bWouldMeetAgain)
+	}
+
+	test('members several peers would meet again rank higher, with the count as the reason', async () => {
+		const viewer = await createUser({ sectorCode: '445110' })
+		const liked = await createUser({ sectorCode: '522110' })
+		const twin = await createUser({ sectorCode: '522110' })
+		const [peerA, peerB, peerC] = [
+			await createUser({ sectorCode: '513210' }),
+			await createUser({ sectorCode: '481111' }),
+			await createUser({ sectorCode: '721110' }),
+		]
+		metBefore(peerA.id, liked.id, true, null)
+		metBefore(liked.id, peerB.id, null, true)
+		// A "no" from a third peer does not count, and neither does what the liked member said about them.
+		metBefore(peerC.id, liked.id, false, true)
+		rebuildConflictKeys(db, 'all')
+		const ranked = suggestPeers(viewer.id, { limit: 100_000 })
+		const position = (id: string) => ranked.findIndex((entry) => entry.id === id)
+		expect(position(liked.id)).toBeLessThan(position(twin.id))
+		expect(spaced(ranked[position(liked.id)]!.why)).toBe('9 h of shared working hours · 2 peers would meet again')
+		// The members who marked someone are credited with nothing for it.
+		expect(spaced(ranked[position(peerA.id)]!.why)).not.toContain('would meet again')
+		// Among the top suggestions though nothing else sets them apart from the rest of the network.
+		expect(suggestPeers(viewer.id, { limit: 1 }).map((entry) => entry.id)).toEqual([liked.id])
+	})
+
+	test('a member the viewer would not meet again is never suggested, unless a later meeting changed their mind', async () => {
+		const viewer = await createUser({ sectorCode: '445110' })
+		addTags(viewer.id, 'loyalty')
+		const avoided = await createUser({ sectorCode: '522110' })
+		addTags(avoided.id, 'loyalty')
+		const reconsidered = await createUser({ sectorCode: '513210' })
+		const othersSay = await createUser({ sectorCode: '481111' })
+		metBefore(viewer.id, avoided.id, false, true)
+		metBefore(viewer.id, reconsidered.id, false, null, 0)
+		metBefore(reconsidered.id, viewer.id, null, true, 500)
+		// Someone else's "no" hides nobody from the viewer.
+		metBefore(othersSay.id, avoided.id, null, null)
+		rebuildConflictKeys(db, 'all')
+		const ids = suggestedIds(viewer.id)
+		expect(ids).not.toContain(avoided.id)
+		expect(ids).toContain(reconsidered.id)
+		expect(ids).toContain(othersSay.id)
+		expect(suggestedIds(othersSay.id)).toContain(avoided.id)
+	})
+
+	test('people connected to someone the viewer would meet again get a named boost', async () => {
+		const viewer = await createUser({ sectorCode: '445110' })
+		const priya = await createUser({ name: 'Priya Nair', sectorCode: '721110' })
+		const friendOfPriya = await createUser({ sectorCode: '522110' })
+		const stranger = await createUser({ sectorCode: '522110' })
+		metBefore(viewer.id, priya.id, true, null)
+		connect(friendOfPriya.id, priya.id)
+		rebuildConflictKeys(db, 'all')
+		const ranked = suggestPeers(viewer.id, { limit: 100_000 })
+		const entry = (id: string) => ranked.find((suggestion) => suggestion.id === id)
+		expect(spaced(entry(friendOfPriya.id)?.why)).toBe(
+			'9 h of shared working hours · Connected to Priya Nair, whom you’d meet again',
+		)
+		expect(ranked.indexOf(entry(friendOfPriya.id)!)).toBeLessThan(ranked.indexOf(entry(stranger.id)!))
+	})
+
+	test('saved availability replaces the assumed working day on both sides', async () => {
+		const viewer = await createUser({ sectorCode: '445110' })
+		const aligned = await createUser({ sectorCode: '522110' })
+		const nightOwl = await createUser({ sectorCode: '513210' })
+		const unsaved = await createUser({ sectorCode: '481111' })
+		const save = (userId: string, windows: Array<[number, number, number]>) => {
+			db.insert(availabilitySettings)
+				.values({ userId, meetingLengthMinutes: 30, bufferMinutes: 10, reminderMinutes: 30 })
+				.run()
+			if (windows.length)
+				db.insert(availabilityWindows)
+					.values(windows.map(([weekday, startMinute, endMinute]) => ({ userId, weekday, startMinute, endMinute })))
+					.run()
+		}
+		// Everyone is in Paris (the factory's zone): the estimate would say 9 shared hours for each of them.
+		save(viewer.id, [
+			[1, 9 * 60, 12 * 60],
+			[2, 9 * 60, 12 * 60],
+			[3, 14 * 60, 18 * 60],
+		])
+		save(aligned.id, [
+			[1, 10 * 60, 12 * 60],
+			[3, 9 * 60, 17 * 60],
+		])
+		save(nightOwl.id, [[1, 20 * 60, 23 * 60]])
+		rebuildConflictKeys(db, 'all')
+		const why = (id: string) =>
+			spaced(suggestPeers(viewer.id, { limit: 100_000 }).find((entry) => entry.id === id)?.why)
+		// Monday 10–12 and Wednesday 14–17: 5 hours a week, worth less than a different sector (a full week is 45).
+		expect(why(aligned.id)).toBe('Different sector: Commercial Banking · 5 h a week of shared working hours')
+		expect(why(nightOwl.id)).toBe('Different sector: Software Publishers')
+		expect(why(unsaved.id)).toBe(
+			'9 h of shared working hours · Different sector: Scheduled Passenger Air Transportation',
+		)
 	})
 })

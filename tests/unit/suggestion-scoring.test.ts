@@ -3,10 +3,13 @@ import { expertisePhrase } from '#app/features/members/expertise.ts'
 import {
 	bestScoreWith,
 	scoreCandidate,
+	sharedHours,
 	sharedWorkingHours,
 	utcOffsetMinutes,
 	whyLine as whyLineWithBreaks,
+	windowsFrom,
 	workingHoursOverlap,
+	workingWeek,
 	type CandidateFacts,
 	type MatchFacts,
 } from '#app/features/suggestions/scoring.ts'
@@ -220,5 +223,122 @@ describe('scoreCandidate and whyLine', () => {
 		const neighbour = scoreCandidate(chicagoGrocer, candidate({ utcOffsetMinutes: null }))
 		expect(neighbour.reasons).toEqual([])
 		expect(whyLine(neighbour.reasons, 'Clothing Retailers')).toBe('A marketing leader outside your industry group')
+	})
+})
+
+describe('working hours from saved windows', () => {
+	// Monday 2026-03-02 00:00 UTC: New York is on standard time (UTC−5) until 8 March; Kolkata is UTC+5:30.
+	const mondayBeforeChange = Date.UTC(2026, 2, 2)
+	// Monday 2026-03-09: New York is on daylight time (UTC−4).
+	const mondayAfterChange = Date.UTC(2026, 2, 9)
+	const weekdays = [1, 2, 3, 4, 5] as const
+	const nineToFive = weekdays.map((weekday) => [weekday, 9 * 60, 17 * 60] as const)
+
+	test('a week of windows is expanded in the member’s zone, daylight saving included', () => {
+		const before = workingWeek('America/New_York', windowsFrom(nineToFive), mondayBeforeChange)
+		expect(before).toHaveLength(5)
+		expect(before[0]).toEqual({ start: Date.UTC(2026, 2, 2, 14), end: Date.UTC(2026, 2, 2, 22) })
+		const after = workingWeek('America/New_York', windowsFrom(nineToFive), mondayAfterChange)
+		expect(after[0]).toEqual({ start: Date.UTC(2026, 2, 9, 13), end: Date.UTC(2026, 2, 9, 21) })
+		expect(workingWeek('America/New_York', [], mondayAfterChange)).toEqual([])
+	})
+
+	test('shared hours are the real overlap of the two weeks, whatever the days and zones', () => {
+		const hour = 3_600_000
+		expect(sharedHours([{ start: 0, end: 4 * hour }], [{ start: 2 * hour, end: 10 * hour }])).toBe(2)
+		expect(
+			sharedHours(
+				[
+					{ start: 0, end: hour },
+					{ start: 2 * hour, end: 5 * hour },
+				],
+				[{ start: 0.5 * hour, end: 3 * hour }],
+			),
+		).toBe(1.5)
+		expect(sharedHours([], [{ start: 0, end: hour }])).toBe(0)
+		// New York 09–17 and Kolkata 09–17 never meet: 10.5 hours apart in March before the change.
+		const newYork = workingWeek('America/New_York', windowsFrom(nineToFive), mondayBeforeChange)
+		const kolkata = workingWeek('Asia/Kolkata', windowsFrom(nineToFive), mondayBeforeChange)
+		expect(sharedHours(newYork, kolkata)).toBe(0)
+		// Kolkata evenings 18:00–22:00 are 12:30–16:30 UTC; New York's 09:00 is 14:00 UTC: 2.5 hours on each of five days.
+		const evenings = workingWeek(
+			'Asia/Kolkata',
+			windowsFrom(weekdays.map((weekday) => [weekday, 18 * 60, 22 * 60] as const)),
+			mondayBeforeChange,
+		)
+		expect(sharedHours(newYork, evenings)).toBe(12.5)
+	})
+
+	test('when both saved windows, the reason is their weekly overlap; otherwise the 09:00–18:00 estimate', () => {
+		const viewerWeek = workingWeek('America/New_York', windowsFrom(nineToFive), mondayBeforeChange)
+		const peerWeek = workingWeek(
+			'Europe/London',
+			windowsFrom([
+				[1, 9 * 60, 17 * 60],
+				[2, 13 * 60, 18 * 60],
+			]),
+			mondayBeforeChange,
+		)
+		// London is UTC+0 in early March: Monday 14:00–17:00 UTC (3 h) and Tuesday 14:00–18:00 UTC (4 h).
+		const scored = scoreCandidate(
+			{ ...chicagoGrocer, utcOffsetMinutes: hours(-5), workingWeek: viewerWeek },
+			candidate({ utcOffsetMinutes: 0, workingWeek: peerWeek }),
+		)
+		expect(scored.reasons).toEqual([{ kind: 'working-hours', hours: 7, weekly: true, points: (7 / 45) * 2.5 }])
+		expect(whyLine(scored.reasons, null)).toBe('7 h a week of shared working hours')
+		// Hours saved on one side only: the estimate from the zones, as before.
+		const estimated = scoreCandidate(
+			{ ...chicagoGrocer, utcOffsetMinutes: hours(-5), workingWeek: viewerWeek },
+			candidate({ utcOffsetMinutes: 0 }),
+		)
+		expect(whyLine(estimated.reasons, null)).toBe('4 h of shared working hours')
+		// Both saved, but their weeks barely touch: no reason, even though the zones alone would give one.
+		const barely = scoreCandidate(
+			{ ...chicagoGrocer, utcOffsetMinutes: hours(-5), workingWeek: viewerWeek },
+			candidate({
+				utcOffsetMinutes: 0,
+				workingWeek: workingWeek('Europe/London', windowsFrom([[1, 13 * 60, 16 * 60]]), mondayBeforeChange),
+			}),
+		)
+		expect(barely.reasons).toEqual([])
+		// A full shared week earns no more than a full shared day does.
+		const same = scoreCandidate({ ...chicagoGrocer, workingWeek: viewerWeek }, candidate({ workingWeek: viewerWeek }))
+		expect(same.reasons[0]).toMatchObject({ kind: 'working-hours', hours: 40, weekly: true })
+		expect(same.score).toBeCloseTo((40 / 45) * 2.5)
+	})
+})
+
+describe('meeting signals', () => {
+	test('peers who would meet a member again rank them higher, up to three, and say how many', () => {
+		const none = scoreCandidate(chicagoGrocer, candidate({ utcOffsetMinutes: null }))
+		const one = scoreCandidate(chicagoGrocer, candidate({ utcOffsetMinutes: null, peersWouldMeetAgain: 1 }))
+		const two = scoreCandidate(chicagoGrocer, candidate({ utcOffsetMinutes: null, peersWouldMeetAgain: 2 }))
+		const five = scoreCandidate(chicagoGrocer, candidate({ utcOffsetMinutes: null, peersWouldMeetAgain: 5 }))
+		expect([none.score, one.score, two.score, five.score]).toEqual([0, 1, 2, 3])
+		expect(whyLine(one.reasons, null)).toBe('1 peer would meet again')
+		expect(whyLine(two.reasons, null)).toBe('2 peers would meet again')
+		expect(whyLineWithBreaks(five.reasons, null)).toBe('5\u00a0peers would meet again')
+	})
+
+	test('a connection to someone the viewer would meet again is a small boost, named', () => {
+		const scored = scoreCandidate(
+			chicagoGrocer,
+			candidate({ tags: ['crm'], utcOffsetMinutes: null, metAgainVia: 'Priya Nair', peersWouldMeetAgain: 2 }),
+		)
+		expect(scored.reasons.map((reason) => reason.kind)).toEqual([
+			'shared-expertise',
+			'peers-would-meet-again',
+			'connected-to-met-again',
+		])
+		expect(scored.score).toBe(4 + 2 + 1)
+		expect(whyLine(scored.reasons, null)).toBe(
+			'Both work on CRM · 2 peers would meet again · Connected to Priya Nair, whom you’d meet again',
+		)
+	})
+
+	test('one shared tag still outweighs the strongest meeting signal', () => {
+		const sharedTag = scoreCandidate(chicagoGrocer, candidate({ tags: ['loyalty'], utcOffsetMinutes: null }))
+		const popular = scoreCandidate(chicagoGrocer, candidate({ utcOffsetMinutes: null, peersWouldMeetAgain: 40 }))
+		expect(sharedTag.score).toBeGreaterThan(popular.score)
 	})
 })

@@ -4,11 +4,14 @@ import { db } from '#app/utils/db.server.ts'
 import { listableFor } from '../conflicts/conflicts.server.ts'
 import { openlyListed } from '../members/profile.server.ts'
 import { sectorOf } from '../sectors/naics.ts'
+import type { Interval } from '../scheduling/meeting-types.ts'
 import {
 	bestScoreWith,
 	scoreCandidate,
 	utcOffsetMinutes,
 	whyLine,
+	windowsFrom,
+	workingWeek,
 	type BusinessModel,
 	type MatchFacts,
 	weights,
@@ -23,26 +26,93 @@ export type Suggestion = {
 	why: string
 }
 
-type CandidateValues = [id: string, businessModel: BusinessModel, timeZone: string, code: string | null]
+type CandidateValues = [
+	id: string,
+	businessModel: BusinessModel,
+	timeZone: string,
+	code: string | null,
+	/** JSON `[[weekday, startMinute, endMinute], …]` once the member saved their availability; null before. */
+	windows: string | null,
+]
 
 /** Accepted connections that are not suspended: the people two members both know. */
 const liveConnection = sql`status = 'accepted' and suspended_at is null`
 
+/** A member's saved weekly windows as JSON, null until they save their availability (an index lookup per row). */
+const savedWindows = (
+	userId: SQL,
+) => sql`case when exists (select 1 from availability_settings s where s.user_id = ${userId})
+	then (select json_group_array(json_array(w.weekday, w.start_minute, w.end_minute))
+		from availability_windows w where w.user_id = ${userId}) end`
+
+/**
+ * After direct meetings: how many members marked "would meet again" about each member (the
+ * viewer's own marks aside). One set query over the marks.
+ */
+function peersWouldMeetAgain(viewerId: string) {
+	return new Map(
+		db.values<[userId: string, peers: number]>(sql`select other.user_id, count(distinct mine.user_id)
+			from meeting_participants mine
+			join meetings m on m.id = mine.meeting_id and m.kind = 'direct'
+			join meeting_participants other on other.meeting_id = mine.meeting_id and other.user_id != mine.user_id
+			where mine.would_meet_again = 1 and mine.user_id != ${viewerId}
+			group by other.user_id`),
+	)
+}
+
+/**
+ * The viewer's own verdicts after direct meetings (the latest per peer counts): whom they would
+ * not meet again, and, for each member connected to someone they would meet again, that person's
+ * name (alphabetically first when several). One query.
+ */
+function viewerMeetingVerdicts(viewerId: string) {
+	const rows = db.values<[userId: string, again: number | null, via: string | null]>(sql`with marks as (
+			select other.user_id as peer, mine.would_meet_again as again,
+				row_number() over (partition by other.user_id order by mine.reflected_at desc, mine.meeting_id desc) as n
+			from meeting_participants mine
+			join meetings m on m.id = mine.meeting_id and m.kind = 'direct'
+			join meeting_participants other on other.meeting_id = mine.meeting_id and other.user_id != mine.user_id
+			where mine.user_id = ${viewerId} and mine.would_meet_again is not null),
+		liked(id, name) as (
+			select marks.peer, u.name from marks join users u on u.id = marks.peer where marks.n = 1 and marks.again = 1)
+		select peer, again, null from marks where n = 1
+		union all
+		select c.addressee_id, null, liked.name from liked join connections c on c.requester_id = liked.id and ${liveConnection}
+		union all
+		select c.requester_id, null, liked.name from liked join connections c on c.addressee_id = liked.id and ${liveConnection}
+		order by 3`)
+	const avoided: string[] = []
+	const metAgainVia = new Map<string, string>()
+	for (const [userId, again, via] of rows) {
+		if (again === 0) avoided.push(userId)
+		else if (via !== null && !metAgainVia.has(userId)) metAgainVia.set(userId, via)
+	}
+	return { avoided, metAgainVia }
+}
+
 /**
  * The members a viewer could meet next, best first, each with a one-line "why". Set-based
- * queries, at most nine whatever the network's size: the viewer's facts and tags; who shares a
- * tag with them; mutual connection counts; the eligible candidates (active, visible to members,
- * not hidden by a moderator, not in conflict via listableFor, not connected or pending, not
- * dismissed) with only what scoring needs, read in up to four slices; names and companies for
- * the few that made the cut.
+ * queries, at most eleven whatever the network's size: the viewer's facts and tags; who shares a
+ * tag with them; mutual connection counts; who others would meet again, and the viewer's own
+ * verdicts after meetings; the eligible candidates (active, visible to members, not hidden by a
+ * moderator, not in conflict via listableFor, not connected or pending, not dismissed, not
+ * someone the viewer would not meet again) with only what scoring needs, their saved windows
+ * included, read in up to four slices; names and companies for the few that made the cut.
  * Scored in TypeScript (scoring.ts).
  */
 export function suggestPeers(viewerId: string, { limit = 12, now = new Date() } = {}): Suggestion[] {
-	const viewer = db.get<{ businessModel: BusinessModel; timeZone: string; code: string | null }>(sql`select
-			p.business_model as businessModel, p.time_zone as timeZone, pc.code as code
+	const viewer = db.get<{
+		businessModel: BusinessModel
+		timeZone: string
+		code: string | null
+		windows: string | null
+	}>(
+		sql`select p.business_model as businessModel, p.time_zone as timeZone, pc.code as code,
+			${savedWindows(sql`p.user_id`)} as windows
 		from member_profiles p
 		left join company_sector_codes pc on pc.company_id = p.company_id and pc.is_primary = 1
-		where p.user_id = ${viewerId}`)
+		where p.user_id = ${viewerId}`,
+	)
 	if (!viewer) return []
 	const viewerTags = db
 		.all<{ tag: string }>(sql`select tag from expertise_tags where user_id = ${viewerId} order by tag`)
@@ -70,16 +140,20 @@ export function suggestPeers(viewerId: string, { limit = 12, now = new Date() } 
 			group by other`),
 	)
 
+	const peersAgain = peersWouldMeetAgain(viewerId)
+	const { avoided, metAgainVia } = viewerMeetingVerdicts(viewerId)
+
 	const listable = listableFor(viewerId, sql`u.id`, now.getTime())
 	// Arrays rather than objects: at 10,000 members this list is most of the work.
 	const eligibleCandidates = (scope: SQL) =>
-		db.values<CandidateValues>(sql`select u.id, p.business_model, p.time_zone, pc.code
+		db.values<CandidateValues>(sql`select u.id, p.business_model, p.time_zone, pc.code, ${savedWindows(sql`u.id`)}
 			from users u
 			join member_profiles p on p.user_id = u.id
 			left join company_sector_codes pc on pc.company_id = p.company_id and pc.is_primary = 1
 			where ${scope} and ${openlyListed} and u.id != ${viewerId}
 				and ${listable}
 				and u.id not in (select dismissed_user_id from suggestion_dismissals where user_id = ${viewerId})
+				and u.id not in (select value from json_each(${JSON.stringify(avoided)}))
 				and u.id not in (
 					select addressee_id from connections where requester_id = ${viewerId} and status in ('pending', 'accepted')
 					union all
@@ -89,21 +163,37 @@ export function suggestPeers(viewerId: string, { limit = 12, now = new Date() } 
 		if (!offsets.has(timeZone)) offsets.set(timeZone, utcOffsetMinutes(timeZone, now))
 		return offsets.get(timeZone) ?? null
 	}
+	// Members often save the same hours in the same zone: each distinct week is expanded once.
+	const weeks = new Map<string, Interval[]>()
+	const weekOf = (timeZone: string, windows: string | null) => {
+		if (windows === null) return null
+		const key = `${timeZone}|${windows}`
+		let week = weeks.get(key)
+		if (!week) {
+			week = workingWeek(timeZone, windowsFrom(JSON.parse(windows) as Array<[number, number, number]>), now.getTime())
+			weeks.set(key, week)
+		}
+		return week
+	}
 	const viewerFacts: MatchFacts = {
 		tags: viewerTags,
 		businessModel: viewer.businessModel,
 		utcOffsetMinutes: offsetOf(viewer.timeZone),
 		sector: viewer.code ? sectorOf(viewer.code) : null,
+		workingWeek: weekOf(viewer.timeZone, viewer.windows),
 	}
 	const scored = (candidates: CandidateValues[]) =>
-		candidates.map(([id, businessModel, timeZone, code]) => ({
+		candidates.map(([id, businessModel, timeZone, code, windows]) => ({
 			id,
 			...scoreCandidate(viewerFacts, {
 				tags: sharedTags.get(id) ?? [],
 				businessModel,
 				utcOffsetMinutes: offsetOf(timeZone),
 				sector: code ? sectorOf(code) : null,
+				workingWeek: viewerFacts.workingWeek ? weekOf(timeZone, windows) : null,
 				mutualConnections: mutualCounts.get(id) ?? 0,
+				peersWouldMeetAgain: peersAgain.get(id) ?? 0,
+				metAgainVia: metAgainVia.get(id) ?? null,
 			}),
 		}))
 
@@ -114,8 +204,10 @@ export function suggestPeers(viewerId: string, { limit = 12, now = new Date() } 
 	// read is usually a few hundred.
 	const top = Math.min(viewerTags.length, weights.maxSharedTags)
 	const tiers = Array.from({ length: top + 1 }, () => [] as string[])
-	for (const id of new Set([...sharedTags.keys(), ...mutualCounts.keys()]))
-		tiers[mutualCounts.has(id) ? top : Math.min(sharedTags.get(id)?.length ?? 0, top)]!.push(id)
+	// Connections and meeting signals add points bestScoreWith leaves out: such members are read first.
+	const signalled = (id: string) => mutualCounts.has(id) || peersAgain.has(id) || metAgainVia.has(id)
+	for (const id of new Set([...sharedTags.keys(), ...mutualCounts.keys(), ...peersAgain.keys(), ...metAgainVia.keys()]))
+		tiers[signalled(id) ? top : Math.min(sharedTags.get(id)?.length ?? 0, top)]!.push(id)
 	let read: string[] = []
 	let entries: ReturnType<typeof scored> = []
 	for (let k = top; k >= 0; k--) {
