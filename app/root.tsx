@@ -17,6 +17,7 @@ import { pendingRequestCount } from './features/connections/connections.server.t
 import { unreadMessageCount } from './features/messaging/messaging.server.ts'
 import { photoVersionOf } from './features/members/profile.server.ts'
 import { unreadCount } from './features/notifications/notifications.server.ts'
+import { awaitingResponseCount } from './features/scheduling/meetings.server.ts'
 import { PresenceReporter } from './components/presence.tsx'
 import { SocketProvider } from './realtime/socket-client.tsx'
 import stylesheet from './styles/app.css?url'
@@ -44,6 +45,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 				pendingRequests: isActive ? pendingRequestCount(user.id) : 0,
 				unreadNotifications: isActive ? unreadCount(user.id) : 0,
 				unreadMessages: isActive ? unreadMessageCount(user.id) : 0,
+				awaitingMeetings: isActive ? awaitingResponseCount(user.id) : 0,
 				photoVersion: isActive ? photoVersionOf(user.id) : null,
 			}
 		: null

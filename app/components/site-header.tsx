@@ -14,6 +14,8 @@ export type HeaderViewer = {
 	pendingRequests: number
 	unreadNotifications: number
 	unreadMessages: number
+	/** Pending meetings waiting for this member's answer. */
+	awaitingMeetings: number
 	photoVersion: number | null
 } | null
 
@@ -54,6 +56,20 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
 							Peers to meet
 						</NavLink>
 						<MessagesNavLink unread={viewer.unreadMessages} viewerId={viewer.id} className={navLinkClass} />
+						<NavLink to="/meetings" className={(state) => `relative ${navLinkClass(state)}`} data-testid="meetings-nav">
+							Meetings
+							{viewer.awaitingMeetings > 0 ? (
+								<>
+									<span
+										aria-hidden="true"
+										className="ml-1.5 rounded-full bg-accent-400 px-1.5 py-0.5 text-xs font-semibold text-ink-950 tabular-nums"
+									>
+										{viewer.awaitingMeetings}
+									</span>
+									<span className="sr-only">, {viewer.awaitingMeetings} waiting for your answer</span>
+								</>
+							) : null}
+						</NavLink>
 						<NavLink to="/case-studies" className={navLinkClass}>
 							Case studies
 						</NavLink>

@@ -372,6 +372,9 @@ function ConnectionPanel({
 								Message {firstName}
 							</Button>
 						</Form>
+						<Link to={`/meetings/new?with=${memberId}`} className={buttonClass('secondary', 'w-full')}>
+							Propose a time
+						</Link>
 					</>
 				)}
 				<Form method="post">

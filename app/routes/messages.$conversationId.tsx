@@ -384,6 +384,15 @@ function Conversation({ view }: { view: ConversationView }) {
 		: null
 
 	const peer = details.kind === 'direct' ? others[0] : undefined
+	// Only a roundtable's host proposes times to it; the meetings page checks again.
+	const isHost = details.members.some((member) => member.userId === viewer.id && member.role === 'host')
+	const scheduleLink = !details.writable
+		? null
+		: peer
+			? `/meetings/new?with=${peer.userId}`
+			: details.kind === 'roundtable' && isHost
+				? `/meetings/new?roundtable=${details.id}`
+				: null
 	const onlineCount = others.filter((member) => presence[member.userId]?.state === 'online').length
 	let previousEntry: { senderId: string; createdAt: number; day: string } | null = null
 	const dayOf = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(at)
@@ -436,6 +445,11 @@ function Conversation({ view }: { view: ConversationView }) {
 						)}
 					</p>
 				</div>
+				{scheduleLink ? (
+					<Link to={scheduleLink} className={buttonClass('secondary', 'px-3 py-1.5 text-xs')}>
+						Schedule
+					</Link>
+				) : null}
 				{details.kind === 'roundtable' ? (
 					<Link to={`${path}/people`} className={buttonClass('secondary', 'px-3 py-1.5 text-xs')}>
 						People
