@@ -102,7 +102,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const slots =
 		details.can.counter || details.can.reschedule
 			? slotsBetween(
-					details.participants.map((person) => person.userId),
+					// The viewer first: slots step on their own clock.
+					[user.id, ...details.participants.map((person) => person.userId).filter((id) => id !== user.id)],
 					{
 						durationMinutes: details.durationMinutes,
 						from: now,
@@ -148,8 +149,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		const outcome = run(submission.value)
 		if (!outcome.ok) {
 			if (outcome.code === 'not-found') throw notFound()
+			// The accept and confirm buttons have no field to show an error under: the page's alert says it.
+			const onField = outcome.field && name !== 'accept' && name !== 'confirm'
 			return data<ActionResult>(
-				outcome.field
+				onField
 					? {
 							intent: name,
 							result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }),
@@ -215,7 +218,8 @@ function useIntentForm<Schema extends z.ZodType<unknown, Record<string, unknown>
 		id: intent,
 		defaultValue,
 		lastResult: actionData?.intent === intent ? actionData.result : undefined,
-		constraint: getZodConstraint(schema),
+		// conform reads constraints from an object schema; a root .transform() (votes, reflection) would throw.
+		constraint: getZodConstraint(schema instanceof z.ZodPipe ? schema.in : schema),
 		shouldValidate: 'onSubmit',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),

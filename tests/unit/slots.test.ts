@@ -148,7 +148,7 @@ describe('zones with half- and quarter-hour offsets', () => {
 		expect(localTimes(slots, 'Asia/Kolkata')).toEqual(['Mon 09:00', 'Mon 09:30', 'Mon 10:00'])
 	})
 
-	test('Kathmandu (+05:45): 15-minute steps line up with its quarter hours; 30-minute steps stay on UTC half hours', () => {
+	test('Kathmandu (+05:45): steps line up with the first member’s own clock, quarter and half hours alike', () => {
 		const kathmandu = member('Asia/Kathmandu', { windows: windows('09:00', '10:00', everyDay) })
 		const quarterHours = commonSlots([kathmandu, anytime], {
 			durationMinutes: 15,
@@ -159,8 +159,14 @@ describe('zones with half- and quarter-hour offsets', () => {
 			durationMinutes: 30,
 			range: range('2026-06-01T00:00', '2026-06-02T00:00'),
 		})
-		expect(asUtc(halfHours)).toEqual(['2026-06-01T03:30–2026-06-01T04:00'])
-		expect(localTimes(halfHours, 'Asia/Kathmandu')).toEqual(['Mon 09:15'])
+		expect(asUtc(halfHours)).toEqual(['2026-06-01T03:15–2026-06-01T03:45', '2026-06-01T03:45–2026-06-01T04:15'])
+		expect(localTimes(halfHours, 'Asia/Kathmandu')).toEqual(['Mon 09:00', 'Mon 09:30'])
+		// Seen from a UTC member first, the same hour offers UTC half hours: 09:15 in Kathmandu.
+		const fromUtc = commonSlots([anytime, kathmandu], {
+			durationMinutes: 30,
+			range: range('2026-06-01T00:00', '2026-06-02T00:00'),
+		})
+		expect(localTimes(fromUtc, 'Asia/Kathmandu')).toEqual(['Mon 09:15'])
 		// 45 minutes steps by quarter hours too.
 		const longer = commonSlots([kathmandu, anytime], {
 			durationMinutes: 45,

@@ -188,7 +188,10 @@ function loadMembers(userIds: readonly string[], range: Interval, exceptMeetingI
 	}))
 }
 
-/** Slots of `durationMinutes` where every member is free between `from` and `to`, never sooner than the minimum notice. */
+/**
+ * Slots of `durationMinutes` where every member is free between `from` and `to`, never sooner than
+ * the minimum notice; they step on the first member's clock, so put the viewer first.
+ */
 export function slotsBetween(
 	userIds: readonly string[],
 	options: { durationMinutes: number; from: number; to: number; exceptMeetingId?: string; now?: number },

@@ -198,8 +198,9 @@ export function defaultStepMinutes(durationMinutes: number) {
 }
 
 /**
- * Start times where every member is free for the whole duration, every `stepMinutes` on the
- * UTC clock (zone offsets are multiples of 15 minutes, so steps line up with local quarter hours).
+ * Start times where every member is free for the whole duration, every `stepMinutes` on the first
+ * member's wall clock (the viewer's: they pick 09:00 and 09:30 in Kathmandu, not 09:15 and 09:45;
+ * the others see their own local time beside it).
  */
 export function commonSlots(
 	members: readonly MemberAvailability[],
@@ -216,7 +217,13 @@ export function commonSlots(
 	const step = (options.stepMinutes ?? defaultStepMinutes(options.durationMinutes)) * minuteMs
 	const slots: Interval[] = []
 	for (const span of common) {
-		for (let start = Math.ceil(span.start / step) * step; start + duration <= span.end; start += step)
+		// Offsets change by whole half hours at DST, so one alignment holds for the whole span.
+		const offset = DateTime.fromMillis(span.start, { zone: first!.timeZone }).offset * minuteMs
+		for (
+			let start = Math.ceil((span.start + offset) / step) * step - offset;
+			start + duration <= span.end;
+			start += step
+		)
 			slots.push({ start, end: start + duration })
 	}
 	return slots
