@@ -136,10 +136,16 @@ describe('commonSlots, for random zones, windows, meetings and buffers around cl
 				const slots = commonSlots(members, { durationMinutes, range })
 				const starts = new Set(slots.map((slot) => slot.start))
 				const step = (durationMinutes % 30 === 0 ? 30 : 15) * minuteMs
-				const first = Math.ceil(range.start / step) * step
-				const count = Math.floor((range.end - durationMinutes * minuteMs - first) / step) + 1
+				// Offsets are whole quarter hours: the candidates are the quarter hours on the first member's clock…
+				const quarter = 15 * minuteMs
+				const first = Math.ceil(range.start / quarter) * quarter
+				const count = Math.floor((range.end - durationMinutes * minuteMs - first) / quarter) + 1
+				const offsetAt = (start: number) => DateTime.fromMillis(start, { zone: members[0]!.timeZone }).offset
+				for (const slot of slots) expect((slot.start + offsetAt(slot.start) * minuteMs) % step).toBe(0)
 				for (const pick of picks) {
-					const start = first + Math.min(count - 1, Math.floor(pick * count)) * step
+					const start = first + Math.min(count - 1, Math.floor(pick * count)) * quarter
+					// …that fall on its step: 09:00 and 09:30 local for half-hour steps, whatever the offset.
+					if ((start + offsetAt(start) * minuteMs) % step !== 0) continue
 					const slot = { start, end: start + durationMinutes * minuteMs }
 					const free = members.every((member) => insideOneWindow(member, slot) && clearOfBusy(member, slot))
 					expect(starts.has(start), new Date(start).toISOString()).toBe(free)

@@ -216,9 +216,10 @@ export function commonSlots(
 	const duration = options.durationMinutes * minuteMs
 	const step = (options.stepMinutes ?? defaultStepMinutes(options.durationMinutes)) * minuteMs
 	const slots: Interval[] = []
+	if (common.length === 0) return slots
+	// DST moves offsets by whole half hours (steps are 15 or 30 minutes), so one alignment holds throughout.
+	const offset = DateTime.fromMillis(common[0]!.start, { zone: first!.timeZone }).offset * minuteMs
 	for (const span of common) {
-		// Offsets change by whole half hours at DST, so one alignment holds for the whole span.
-		const offset = DateTime.fromMillis(span.start, { zone: first!.timeZone }).offset * minuteMs
 		for (
 			let start = Math.ceil((span.start + offset) / step) * step - offset;
 			start + duration <= span.end;
