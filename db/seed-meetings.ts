@@ -383,7 +383,7 @@ function writeMeetingsSeed(db: AppDatabase, facts: MeetingsSeedFacts) {
 			{
 				actor: maya,
 				action: 'rescheduled',
-				note: 'A store opening landed on that afternoon. Three other times that suit me:',
+				note: 'A store opening landed on that afternoon. I have offered three other times.',
 				ago: 3 * day,
 			},
 			{ actor: peer(6), action: 'accepted', ago: 2 * day },

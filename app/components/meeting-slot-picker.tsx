@@ -53,8 +53,7 @@ export function SlotPicker({
 			<legend className="text-sm font-medium text-ink-800">{legend}</legend>
 			<div className="mt-1 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
 				<p id={hintId} className="text-xs text-ink-500">
-					Pick up to {max}. Times are in your zone; {others.length === 1 ? 'theirs is' : 'others’ are'} shown beneath
-					each.
+					Times are in your zone; {others.length === 1 ? 'theirs is' : 'others’ are'} shown beneath each.
 				</p>
 				<p aria-live="polite" className="text-xs font-semibold text-ink-700 tabular-nums">
 					{chosen.size} of {max} picked

@@ -150,12 +150,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		if (!outcome.ok) {
 			if (outcome.code === 'not-found') throw notFound()
 			// The accept and confirm buttons have no field to show an error under: the page's alert says it.
-			const onField = outcome.field && name !== 'accept' && name !== 'confirm'
+			const field = name === 'accept' || name === 'confirm' ? undefined : outcome.field
 			return data<ActionResult>(
-				onField
+				field
 					? {
 							intent: name,
-							result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }),
+							result: submission.reply({ fieldErrors: { [field]: [outcome.message] } }),
 							message: null,
 						}
 					: { intent: name, result: submission.reply(), message: outcome.message },
@@ -283,7 +283,8 @@ export default function MeetingRoute() {
 							className={buttonClass('secondary', 'px-3 py-2')}
 							data-testid="ics-link"
 						>
-							Add to calendar (.ics)
+							{/* A cancelled meeting's file is a CANCEL that takes it out of the calendar it was added to. */}
+							{details.status === 'cancelled' ? 'Remove from calendar (.ics)' : 'Add to calendar (.ics)'}
 						</a>
 					) : null}
 				</div>
@@ -300,7 +301,7 @@ export default function MeetingRoute() {
 				</div>
 			) : null}
 
-			<div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+			<div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
 				<div className="flex min-w-0 flex-col gap-6">
 					{details.can.accept || details.can.decline || details.can.counter ? <Respond view={view} /> : null}
 					{details.can.vote ? <Vote view={view} /> : null}
@@ -313,9 +314,10 @@ export default function MeetingRoute() {
 					<Agenda view={view} />
 					<Timeline view={view} />
 				</div>
-				<aside className="flex flex-col gap-6">
+				<aside className="flex min-w-0 flex-col gap-6">
 					<People view={view} />
-					{details.can.cancel ? <Cancel view={view} /> : null}
+					{/* Whoever is asked to answer declines; offering "cancel" beside it would be two names for one thing. */}
+					{details.can.cancel && !details.can.decline ? <Cancel view={view} /> : null}
 				</aside>
 			</div>
 		</div>
@@ -351,7 +353,7 @@ function Location({ location }: { location: string }) {
 	const url = /^https?:\/\//i.test(location) && URL.canParse(location) ? location : null
 	return (
 		<p className="mt-2 flex min-w-0 items-center gap-1.5 text-sm text-ink-700">
-			<span className="text-ink-500">{url ? 'Video link:' : 'Where:'}</span>
+			<span className="shrink-0 text-ink-500">{url ? 'Video link:' : 'Where:'}</span>
 			{url ? (
 				<a
 					href={url}
@@ -384,11 +386,12 @@ function Respond({ view }: { view: View }) {
 	const { details } = view
 	const navigation = useNavigation()
 	const actionData = useActionData<typeof action>()
-	const awaitedName = details.others.find((person) => person.userId === details.organizerId)?.name
+	// Answering is one-to-one: the current times are the other person's, organizer or counter-proposer alike.
+	const suggestedBy = details.others[0]?.name
 	return (
 		<Panel id="respond-heading" title="Choose a time" tone="action">
 			<p className="mt-1 text-sm text-ink-500">
-				{awaitedName ? `${firstNameOf(awaitedName)} suggested` : 'Suggested'}{' '}
+				{suggestedBy ? `${firstNameOf(suggestedBy)} suggested` : 'Suggested'}{' '}
 				{details.options.length === 1 ? 'this time' : 'these times'}. Accept one, suggest others, or decline.
 			</p>
 			{details.can.accept ? (
@@ -793,7 +796,7 @@ function People({ view }: { view: View }) {
 									</Link>
 								)}
 							</p>
-							<p className="truncate text-xs text-ink-500">
+							<p className="text-xs break-words text-ink-500">
 								{[person.title, person.companyName].filter(Boolean).join(' at ')}
 								{person.role === 'organizer' ? ` · ${details.kind === 'roundtable' ? 'host' : 'proposed it'}` : ''}
 							</p>

@@ -283,7 +283,7 @@ function TimeInput({ label, prefix, meta }: { label: 'from' | 'until'; prefix: s
 				{...getInputProps(meta, { type: 'time' })}
 				aria-invalid={invalid ? true : undefined}
 				aria-describedby={invalid ? meta.errorId : undefined}
-				className="mt-1 block w-32 rounded-lg border-0 bg-white px-3 py-2 text-ink-900 shadow-sm ring-1 ring-ink-200 ring-inset focus:ring-2 focus:ring-brand-600 focus:ring-inset aria-[invalid=true]:ring-red-400 sm:text-sm"
+				className="mt-1 block w-36 rounded-lg border-0 bg-white px-3 py-2 text-ink-900 shadow-sm ring-1 ring-ink-200 ring-inset focus:ring-2 focus:ring-brand-600 focus:ring-inset aria-[invalid=true]:ring-red-400 sm:text-sm"
 			/>
 			<div className="max-w-48">
 				<ErrorList id={meta.errorId} errors={meta.errors} />

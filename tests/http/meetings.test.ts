@@ -5,17 +5,18 @@ import { checkPair } from '#app/features/conflicts/conflicts.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { ServerProcess } from '#tests/support/server-process.ts'
 import { createUser } from '#tests/support/factories.ts'
-import { createConnectedPair } from '#tests/support/messaging.ts'
 import {
-	Browser,
-	errorPage,
-	fieldErrors,
-	mainText,
-	signedInBrowser,
-	startTestServer,
-	textOf,
-	type Page,
-} from './support.ts'
+	acceptableOptionIds,
+	meetingAlert,
+	meetingRow,
+	offeredSlots,
+	propose,
+	proposedMeeting,
+	scheduledPair,
+	section,
+	type StoredMeeting,
+} from '#tests/support/meetings.ts'
+import { errorPage, fieldErrors, mainText, signedInBrowser, startTestServer, textOf, type Page } from './support.ts'
 
 /** The meeting pages without JavaScript: propose, answer and cancel with plain GETs and form posts. */
 
@@ -28,49 +29,14 @@ afterAll(async () => {
 	await server?.stop()
 })
 
-function setTimeZone(userId: string, timeZone: string) {
-	db.$client.prepare('update member_profiles set time_zone = ? where user_id = ?').run(timeZone, userId)
-}
-
-type StoredMeeting = { id: string; status: string; startsAt: number | null; endsAt: number | null; topic: string }
-const meetingRow = (id: string) =>
-	db.$client
-		.prepare('select id, status, starts_at as startsAt, ends_at as endsAt, topic from meetings where id = ?')
-		.get(id) as StoredMeeting | undefined
 const meetingsOrganizedBy = (userId: string) =>
 	(db.$client.prepare('select count(*) as count from meetings where organizer_id = ?').get(userId) as { count: number })
 		.count
-
-/** The slot checkboxes /meetings/new offers: ISO instants, earliest first. */
-function offeredSlots(page: Page) {
-	return [...page.html.matchAll(/<input type="checkbox" name="options"[^>]*value="([^"]+)"/g)].map((match) => match[1]!)
-}
-
-/** The option ids the meeting page's accept buttons post. */
-function acceptableOptionIds(page: Page) {
-	return [
-		...page.html.matchAll(
-			/<input type="hidden" name="intent" value="accept"\/><input type="hidden" name="optionId" value="(\d+)"/g,
-		),
-	].map((match) => match[1]!)
-}
-
-/** The page-level alert a refused meeting action shows. */
-function meetingAlert(page: Page) {
-	const match = /<div role="alert" id="meeting-alert"[^>]*>([\s\S]*?)<\/div>/.exec(page.html)
-	return match ? textOf(match[1]!) : null
-}
 
 /** Why /meetings/new refuses to propose (a conflict, no connection…). */
 function refusalOf(page: Page) {
 	const match = /<div role="alert"[^>]*data-testid="proposal-refusal"[^>]*>([\s\S]*?)<\/div>/.exec(page.html)
 	return match ? textOf(match[1]!) : null
-}
-
-/** The text of a /meetings section ("waiting-for-you", "waiting-for-them", "meetings-heading"). */
-function section(page: Page, id: string) {
-	const match = new RegExp(`<section aria-labelledby="${id}"[^>]*>([\\s\\S]*?)</section>`).exec(page.html)
-	return match ? textOf(match[1]!) : ''
 }
 
 /** The header's "Meetings" link, as a screen reader reads it. */
@@ -86,40 +52,9 @@ const localSpan = (meeting: StoredMeeting, timeZone: string) => {
 	return `${start.toFormat('ccc d LLL · HH:mm')}–${end.toFormat('HH:mm')}`
 }
 
-/** A New York organizer and a Paris invitee, connected, both signed in. */
-async function scheduledPair() {
-	const { first, second, conversationId } = await createConnectedPair({
-		first: { name: 'Nora Whitfield' },
-		second: { name: 'Pierre Lambert' },
-	})
-	setTimeZone(first.id, 'America/New_York')
-	setTimeZone(second.id, 'Europe/Paris')
-	const organizer = await signedInBrowser(server, first.email, first.password)
-	const invitee = await signedInBrowser(server, second.email, second.password)
-	return { first, second, conversationId, organizer, invitee }
-}
-
-async function propose(browser: Browser, inviteeId: string, fields: Record<string, string | string[]>) {
-	const body = new URLSearchParams({ inviteeId, durationMinutes: '30' })
-	for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item)
-	return browser.post(`/meetings/new?with=${inviteeId}`, body)
-}
-
-/** Proposes the first free slot and returns the new meeting's id. */
-async function proposedMeeting(browser: Browser, inviteeId: string, topic = 'Retail media in 2026') {
-	const form = await browser.get(`/meetings/new?with=${inviteeId}`)
-	const [slot] = offeredSlots(form)
-	expect(slot, 'the pair has a common free slot').toBeTruthy()
-	const sent = await propose(browser, inviteeId, { topic, options: slot!, location: 'https://meet.example.com/abc' })
-	expect(sent.status).toBe(302)
-	const id = /^\/meetings\/([^?]+)\?notice=proposed$/.exec(sent.location ?? '')?.[1]
-	expect(id, `redirected to ${sent.location}`).toBeTruthy()
-	return id!
-}
-
 describe('proposing and accepting', () => {
 	test('a proposal shows free slots in both zones; the invitee accepts; both see it upcoming in their own time', async () => {
-		const { second, organizer, invitee, conversationId } = await scheduledPair()
+		const { second, organizer, invitee, conversationId } = await scheduledPair(server)
 		const form = await organizer.get(`/meetings/new?with=${second.id}`)
 		expect(form.status).toBe(200)
 		const text = mainText(form.html)
@@ -204,7 +139,7 @@ describe('proposing and accepting', () => {
 	})
 
 	test('the proposal form reports field errors and stores nothing', async () => {
-		const { first, second, organizer } = await scheduledPair()
+		const { first, second, organizer } = await scheduledPair(server)
 		const slots = offeredSlots(await organizer.get(`/meetings/new?with=${second.id}`))
 
 		const noTopic = await propose(organizer, second.id, { topic: '  ', options: slots[0]! })
@@ -227,7 +162,7 @@ describe('proposing and accepting', () => {
 	})
 
 	test('accepting twice: the second answer is a 409 and there is still one confirmed meeting', async () => {
-		const { second, organizer, invitee } = await scheduledPair()
+		const { second, organizer, invitee } = await scheduledPair(server)
 		const meetingId = await proposedMeeting(organizer, second.id)
 		const [optionId] = acceptableOptionIds(await invitee.get(`/meetings/${meetingId}`))
 		const firstAnswer = await invitee.post(`/meetings/${meetingId}`, { intent: 'accept', optionId: optionId! })
@@ -246,7 +181,7 @@ describe('proposing and accepting', () => {
 	})
 
 	test('cancelling asks first and needs a reason', async () => {
-		const { second, organizer, invitee } = await scheduledPair()
+		const { second, organizer, invitee } = await scheduledPair(server)
 		const meetingId = await proposedMeeting(organizer, second.id)
 		const [optionId] = acceptableOptionIds(await invitee.get(`/meetings/${meetingId}`))
 		expect((await invitee.post(`/meetings/${meetingId}`, { intent: 'accept', optionId: optionId! })).status).toBe(302)
@@ -282,7 +217,7 @@ describe('proposing and accepting', () => {
 
 describe('who may see and act', () => {
 	test('someone outside the meeting gets a 404 on the page and on every action', async () => {
-		const { second, organizer } = await scheduledPair()
+		const { second, organizer } = await scheduledPair(server)
 		const meetingId = await proposedMeeting(organizer, second.id)
 		const outsider = await createUser({ sectorCode: '311811' })
 		const browser = await signedInBrowser(server, outsider.email, outsider.password)
