@@ -13,9 +13,8 @@
 import { inArray, sql } from 'drizzle-orm'
 import type { budgetBands, caseStudyChannels, caseStudyObjectives } from '../app/features/case-studies/options.ts'
 import type { CaseStudyStatus } from '../app/features/case-studies/workflow.ts'
-import { loadSnapshots, readPolicySettings } from '../app/features/conflicts/conflict-keys.server.ts'
-import { evaluateConflict } from '../app/features/conflicts/policy.ts'
 import type { AppDatabase } from './client.ts'
+import { conflictFreePairs } from './seed-policy.ts'
 import {
 	caseStudies,
 	caseStudyChannels as studyChannels,
@@ -796,13 +795,7 @@ export function seedCaseStudies(db: AppDatabase, facts: CaseStudySeedFacts) {
 		.orderBy(users.id)
 		.all()
 		.map((row) => row.id)
-	const snapshots = loadSnapshots(db, 'all')
-	const settings = readPolicySettings(db)
-	const meets = (a: string, b: string) => {
-		const one = snapshots.get(a)
-		const other = snapshots.get(b)
-		return Boolean(one && other) && !evaluateConflict(one!, other!, settings, facts.policyNow).conflicted
-	}
+	const meets = conflictFreePairs(db, facts.policyNow)
 
 	db.transaction((tx) => {
 		seededStudies.forEach((study, index) => {

@@ -4,15 +4,20 @@
  * peer, a counter-proposal, confirmed this week, confirmed and over with her private reflection,
  * declined, cancelled, rescheduled and confirmed again, and a proposal with votes in the
  * roundtable she hosts. Times are relative to the seed's clock (`now`), laid on her working hours
- * in her own zone, so upcoming meetings are always ahead and past ones behind. Everyone is picked
- * from her accepted connections in id order and every pair is checked against the policy.
+ * in her own zone, so upcoming meetings are always ahead and past ones behind; the times a pending
+ * meeting offers are ones its participants are all free at, as the proposal form would have
+ * offered. Everyone is picked from her accepted connections in id order and every pair is checked
+ * against the policy.
  */
 import { and, eq, or } from 'drizzle-orm'
 import { DateTime } from 'luxon'
-import { loadSnapshots, readPolicySettings } from '../app/features/conflicts/conflict-keys.server.ts'
-import { evaluateConflict } from '../app/features/conflicts/policy.ts'
+import type { Interval } from '../app/features/scheduling/meeting-types.ts'
+import { defaultAvailability } from '../app/features/scheduling/options.ts'
 import { scheduleMeetingReminders } from '../app/features/scheduling/reminders.server.ts'
+import { groupBy } from '../app/utils/collections.ts'
+import { commonSlots, type LocalWindow, type MemberAvailability } from '../app/features/scheduling/slots.ts'
 import type { AppDatabase } from './client.ts'
+import { conflictFreePairs } from './seed-policy.ts'
 import { messagingSeed } from './seed-messaging.ts'
 import {
 	availabilityOverrides,
@@ -52,13 +57,7 @@ export function seedMeetings(db: AppDatabase, facts: MeetingsSeedFacts) {
 }
 
 function writeMeetingsSeed(db: AppDatabase, facts: MeetingsSeedFacts) {
-	const snapshots = loadSnapshots(db, 'all')
-	const settings = readPolicySettings(db)
-	const meets = (a: string, b: string) => {
-		const one = snapshots.get(a)
-		const other = snapshots.get(b)
-		return Boolean(one && other) && !evaluateConflict(one!, other!, settings, facts.policyNow).conflicted
-	}
+	const meets = conflictFreePairs(db, facts.policyNow)
 	const people = new Map(
 		db
 			.select({ userId: users.id, name: users.name, status: users.status, timeZone: memberProfiles.timeZone })
@@ -97,42 +96,83 @@ function writeMeetingsSeed(db: AppDatabase, facts: MeetingsSeedFacts) {
 			.map((row) => [row.pairKey, row.id]),
 	)
 
-	// Her working hours, in her zone (Mon–Thu with a lunch break, a short Friday); three peers' in theirs.
+	// Her working hours, in her zone (Mon–Thu with a lunch break, a short Friday); some peers' in theirs.
 	const mayaWindows = [
-		...[1, 2, 3, 4].flatMap((weekday) => [
+		...([1, 2, 3, 4] as const).flatMap((weekday) => [
 			{ weekday, startMinute: 9 * 60, endMinute: 12 * 60 },
 			{ weekday, startMinute: 14 * 60, endMinute: 17 * 60 + 30 },
 		]),
-		{ weekday: 5, startMinute: 9 * 60, endMinute: 13 * 60 },
+		{ weekday: 5 as const, startMinute: 9 * 60, endMinute: 13 * 60 },
 	]
-	saveAvailability(db, maya.userId, { length: 30, buffer: 10, reminder: 30 }, mayaWindows, facts.now)
+	/** What the seed saved for each member, to pick times the real slot pickers would have offered. */
+	const saved = new Map<string, { windows: LocalWindow[]; bufferMinutes: number }>()
+	const save = (
+		person: Person,
+		settings: { length: number; buffer: number; reminder: number },
+		windows: LocalWindow[],
+	) => {
+		saveAvailability(db, person.userId, settings, windows, facts.now)
+		saved.set(person.userId, { windows, bufferMinutes: settings.buffer })
+	}
+	save(maya, { length: 30, buffer: 10, reminder: 30 }, mayaWindows)
+	// Peers east of her keep late hours, and the Vancouver one early ones, so their days meet hers.
 	const peerHours = [
 		{ start: 8 * 60, end: 17 * 60, length: 45, buffer: 15, reminder: 60 },
-		{ start: 10 * 60, end: 19 * 60, length: 30, buffer: 5, reminder: 10 },
-		{ start: 7 * 60 + 30, end: 16 * 60, length: 60, buffer: 0, reminder: 1440 },
+		{ start: 7 * 60, end: 15 * 60 + 30, length: 30, buffer: 5, reminder: 10 },
+		{ start: 12 * 60, end: 19 * 60 + 30, length: 60, buffer: 0, reminder: 1440 },
+		{ start: 10 * 60, end: 18 * 60 + 30, length: 30, buffer: 10, reminder: 30 },
+		{ start: 7 * 60, end: 16 * 60, length: 30, buffer: 10, reminder: 60 },
 	]
 	peerHours.forEach((hours, index) =>
-		saveAvailability(
-			db,
-			peer(index).userId,
+		save(
+			peer(index),
 			hours,
-			[1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: hours.start, endMinute: hours.end })),
-			facts.now,
+			([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, startMinute: hours.start, endMinute: hours.end })),
 		),
 	)
 	// Out of office for a day in two weeks' time: the slot pickers skip it.
+	const outOfOffice = workday(maya, facts.now, 14, 0, 0).toISODate()!
 	db.insert(availabilityOverrides)
-		.values({
-			userId: maya.userId,
-			date: workday(maya, facts.now, 14, 0, 0).toISODate()!,
-			kind: 'unavailable',
-			createdAt: new Date(facts.now - 2 * day),
-		})
+		.values({ userId: maya.userId, date: outOfOffice, kind: 'unavailable', createdAt: new Date(facts.now - 2 * day) })
 		.run()
 
 	let count = 0
 	const at = (dayOffset: number, localHour: number, localMinute = 0) =>
 		workday(maya, facts.now, dayOffset, localHour, localMinute).toMillis()
+	// The confirmed meetings ahead: they and their buffers are busy time for the pending ones' options.
+	const confirmedThisWeek = thisWeek(maya, facts.now)
+	const rescheduledTo = at(10, 9, 30)
+	const busy = new Map<string, Interval[]>()
+	for (const [person, start] of [
+		[maya, confirmedThisWeek],
+		[peer(3), confirmedThisWeek],
+		[maya, rescheduledTo],
+		[peer(6), rescheduledTo],
+	] as const)
+		busy.set(person.userId, [...(busy.get(person.userId) ?? []), { start, end: start + 30 * minute }])
+	const availabilityOf = (person: Person): MemberAvailability => ({
+		timeZone: person.timeZone,
+		windows: saved.get(person.userId)?.windows ?? defaultAvailability.windows,
+		overrides: person === maya ? [{ date: outOfOffice, kind: 'unavailable', startMinute: null, endMinute: null }] : [],
+		busy: busy.get(person.userId) ?? [],
+		bufferMinutes: saved.get(person.userId)?.bufferMinutes ?? defaultAvailability.bufferMinutes,
+	})
+	/**
+	 * `count` start times, on different days from `dayOffset` on, when all of `people` are free (the
+	 * middle of each day's common time, for variety): what the proposal form would have offered them.
+	 */
+	const freeStarts = (people: readonly Person[], dayOffset: number, count: number, durationMinutes = 30) => {
+		const from = workday(maya, facts.now, dayOffset, 0, 0).toMillis()
+		const slots = commonSlots(people.map(availabilityOf), {
+			durationMinutes,
+			range: { start: from, end: from + 21 * day },
+		})
+		const byDay = groupBy(slots, (slot) => DateTime.fromMillis(slot.start, { zone: maya.timeZone }).toISODate()!)
+		const starts = [...byDay.values()].slice(0, count).map((daySlots) => daySlots[daySlots.length >> 1]!.start)
+		if (starts.length < count)
+			throw new Error(`No ${count} common free times for ${people.map((person) => person.name).join(', ')}`)
+		return starts
+	}
 
 	type Story = {
 		organizer: Person
@@ -236,7 +276,7 @@ function writeMeetingsSeed(db: AppDatabase, facts: MeetingsSeedFacts) {
 		location: 'https://meet.example.com/crossroads-pricing',
 		status: 'pending',
 		awaiting: maya,
-		rounds: [{ by: peer(0), starts: [at(3, 10), at(4, 14, 30), at(6, 9, 30)] }],
+		rounds: [{ by: peer(0), starts: freeStarts([peer(0), maya], 3, 3) }],
 		sequence: 0,
 		events: [
 			{
@@ -255,7 +295,7 @@ function writeMeetingsSeed(db: AppDatabase, facts: MeetingsSeedFacts) {
 		location: 'https://meet.example.com/crossroads-retail-media',
 		status: 'pending',
 		awaiting: peer(1),
-		rounds: [{ by: maya, starts: [at(5, 11), at(7, 15), at(8, 10, 30)] }],
+		rounds: [{ by: maya, starts: freeStarts([maya, peer(1)], 5, 3) }],
 		sequence: 0,
 		events: [{ actor: maya, action: 'proposed', note: 'Thirty minutes on your buying set-up?', ago: 20 * hour }],
 	})
@@ -267,8 +307,8 @@ function writeMeetingsSeed(db: AppDatabase, facts: MeetingsSeedFacts) {
 		status: 'pending',
 		awaiting: maya,
 		rounds: [
-			{ by: maya, starts: [at(2, 9), at(2, 15), at(3, 9)] },
-			{ by: peer(2), starts: [at(9, 10), at(10, 14)] },
+			{ by: maya, starts: freeStarts([maya, peer(2)], 2, 3) },
+			{ by: peer(2), starts: freeStarts([peer(2), maya], 9, 2) },
 		],
 		sequence: 0,
 		events: [
@@ -289,7 +329,7 @@ function writeMeetingsSeed(db: AppDatabase, facts: MeetingsSeedFacts) {
 		location: 'https://meet.example.com/crossroads-loyalty-pnl',
 		agenda: '1. How each of us values a member\n2. Holdout regions: size and duration\n3. What finance asks for',
 		status: 'confirmed',
-		rounds: [{ by: peer(3), starts: [thisWeek(maya, facts.now), at(6, 10)] }],
+		rounds: [{ by: peer(3), starts: [confirmedThisWeek, at(6, 10)] }],
 		agreed: { round: 1, option: 0 },
 		sequence: 1,
 		events: [
@@ -331,7 +371,7 @@ function writeMeetingsSeed(db: AppDatabase, facts: MeetingsSeedFacts) {
 		invitees: [maya],
 		topic: 'Sponsorship measurement',
 		status: 'declined',
-		rounds: [{ by: peer(4), starts: [at(-2, 10), at(-1, 14)] }],
+		rounds: [{ by: peer(4), starts: freeStarts([peer(4), maya], -5, 2) }],
 		sequence: 0,
 		events: [
 			{ actor: peer(4), action: 'proposed', ago: 8 * day },
@@ -349,7 +389,7 @@ function writeMeetingsSeed(db: AppDatabase, facts: MeetingsSeedFacts) {
 		invitees: [peer(5)],
 		topic: 'App onboarding teardown',
 		status: 'cancelled',
-		rounds: [{ by: maya, starts: [at(4, 9, 30), at(5, 14, 30)] }],
+		rounds: [{ by: maya, starts: freeStarts([maya, peer(5)], 4, 2) }],
 		agreed: { round: 1, option: 0 },
 		sequence: 2,
 		events: [
@@ -373,7 +413,7 @@ function writeMeetingsSeed(db: AppDatabase, facts: MeetingsSeedFacts) {
 		status: 'confirmed',
 		rounds: [
 			{ by: peer(6), starts: [at(6, 14), at(7, 10)] },
-			{ by: maya, starts: [at(9, 15), at(10, 9, 30), at(11, 16)] },
+			{ by: maya, starts: [at(9, 15), rescheduledTo, at(11, 16)] },
 		],
 		agreed: { round: 2, option: 1 },
 		sequence: meetingsSeed.rescheduledSequence,
@@ -414,7 +454,7 @@ function writeMeetingsSeed(db: AppDatabase, facts: MeetingsSeedFacts) {
 		agenda: 'What replaced “we noticed you…” emails; consent prompts that work.',
 		durationMinutes: 60,
 		status: 'pending',
-		rounds: [{ by: maya, starts: [at(8, 9), at(9, 10), at(10, 15)] }],
+		rounds: [{ by: maya, starts: freeStarts([maya, ...seated], 8, 3, 60) }],
 		sequence: 0,
 		conversationId: hosted.id,
 		events: [

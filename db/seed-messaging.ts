@@ -7,9 +7,8 @@
  * so the same seed always yields the same rows and never seats two competitors together.
  */
 import { and, eq, or } from 'drizzle-orm'
-import { loadSnapshots, readPolicySettings } from '../app/features/conflicts/conflict-keys.server.ts'
-import { evaluateConflict } from '../app/features/conflicts/policy.ts'
 import type { AppDatabase } from './client.ts'
+import { conflictFreePairs } from './seed-policy.ts'
 import { connections, conversationMembers, conversations, messages, notifications, reports, users } from './schema.ts'
 
 export const messagingSeed = {
@@ -207,13 +206,7 @@ export function seedMessaging(db: AppDatabase, facts: MessagingSeedFacts) {
 }
 
 function writeMessagingSeed(db: AppDatabase, facts: MessagingSeedFacts) {
-	const snapshots = loadSnapshots(db, 'all')
-	const settings = readPolicySettings(db)
-	const meets = (a: string, b: string) => {
-		const one = snapshots.get(a)
-		const other = snapshots.get(b)
-		return Boolean(one && other) && !evaluateConflict(one!, other!, settings, facts.policyNow).conflicted
-	}
+	const meets = conflictFreePairs(db, facts.policyNow)
 	const meetsAll = (id: string, group: readonly Pick[]) => group.every((member) => meets(id, member.userId))
 
 	const people = new Map(

@@ -1,6 +1,5 @@
 import { Link } from '@remix-run/react'
 import type { MeetingPerson, MeetingSummary } from '#app/features/scheduling/meeting-types.ts'
-import type { MeetingStatus } from '#app/features/scheduling/options.ts'
 import { MemberAvatar } from './avatar.tsx'
 import { firstNameOf, formatClock, formatDay, MeetingTime } from './meeting-time.tsx'
 
@@ -12,15 +11,25 @@ const badgeTones = {
 	closed: 'bg-red-50 text-red-800 ring-red-200',
 } as const
 
-/** What a meeting's state means to this viewer: "Your answer needed", "Confirmed", "Took place"… */
-export function statusOf(
-	meeting: { status: MeetingStatus; awaitingViewer: boolean; endsAt: number | null },
-	now: number,
-) {
-	if (meeting.status === 'pending')
+type BadgeMeeting = Pick<MeetingSummary, 'kind' | 'status' | 'awaitingViewer' | 'endsAt' | 'organizerId' | 'others'>
+
+/** What a meeting's state means to this viewer: "Your answer needed", "Your turn: confirm a time", "Confirmed"… */
+export function statusOf(meeting: BadgeMeeting, now: number) {
+	if (meeting.status === 'pending') {
+		if (meeting.kind === 'direct')
+			return meeting.awaitingViewer
+				? { label: 'Your answer needed', tone: 'action' as const }
+				: { label: 'Waiting for an answer', tone: 'waiting' as const }
+		// `others` never holds the viewer, so the organizer missing from it means the viewer hosts.
+		const viewerHosts = !meeting.others.some((person) => person.userId === meeting.organizerId)
+		if (viewerHosts)
+			return meeting.awaitingViewer
+				? { label: 'Your turn: confirm a time', tone: 'action' as const }
+				: { label: 'Waiting for votes', tone: 'waiting' as const }
 		return meeting.awaitingViewer
-			? { label: 'Your answer needed', tone: 'action' as const }
-			: { label: 'Waiting for an answer', tone: 'waiting' as const }
+			? { label: 'Your vote needed', tone: 'action' as const }
+			: { label: 'Waiting for the host', tone: 'waiting' as const }
+	}
 	if (meeting.status === 'confirmed')
 		return meeting.endsAt !== null && meeting.endsAt <= now
 			? { label: 'Took place', tone: 'past' as const }
@@ -28,13 +37,7 @@ export function statusOf(
 	return { label: meeting.status === 'declined' ? 'Declined' : 'Cancelled', tone: 'closed' as const }
 }
 
-export function MeetingStatusBadge({
-	meeting,
-	now,
-}: {
-	meeting: { status: MeetingStatus; awaitingViewer: boolean; endsAt: number | null }
-	now: number
-}) {
+export function MeetingStatusBadge({ meeting, now }: { meeting: BadgeMeeting; now: number }) {
 	const { label, tone } = statusOf(meeting, now)
 	return (
 		<span
@@ -124,7 +127,7 @@ export function MeetingCard({
 						endsAt={meeting.endsAt}
 						viewerZone={viewerZone}
 						others={meeting.others}
-						className="mt-2 text-sm"
+						className={`mt-2 text-sm ${meeting.status === 'cancelled' ? 'line-through decoration-ink-400' : ''}`}
 					/>
 				) : meeting.options.length ? (
 					<div className="mt-2 text-sm">

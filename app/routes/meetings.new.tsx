@@ -220,38 +220,7 @@ function Proposal({ view }: { view: ReadyView }) {
 				<input type="hidden" name={targetField.name} value={targetField.value} />
 				<input type="hidden" name="durationMinutes" value={view.durationMinutes} />
 				<FormAlert id={form.errorId} errors={form.errors} />
-				{view.slots.length ? (
-					<SlotPicker
-						key={view.durationMinutes}
-						id="proposal-slots"
-						slots={view.slots}
-						viewerZone={view.viewerTimeZone}
-						others={others}
-						max={schedulingLimits.maxOptions}
-						selected={picked}
-						errors={fields.options.errors}
-						errorId={fields.options.errorId}
-						legend="Pick up to three times"
-					/>
-				) : (
-					<div role="status" className="rounded-2xl border border-dashed border-ink-200 bg-white px-6 py-8 text-center">
-						<p className="font-semibold text-ink-900">No common free time in the next three weeks</p>
-						<p className="mx-auto mt-1 max-w-md text-sm text-ink-500">
-							Proposals look {schedulingLimits.horizonDays} days ahead at most. Try a shorter meeting, widen your own
-							working hours, or send a message to find a time together.
-						</p>
-						<div className="mt-4 flex flex-wrap justify-center gap-3">
-							<Link to="/meetings/availability" className={buttonClass('secondary')}>
-								Edit your availability
-							</Link>
-						</div>
-						{fields.options.errors ? (
-							<p id={fields.options.errorId} className="mt-3 text-sm text-red-700">
-								{fields.options.errors.join(' ')}
-							</p>
-						) : null}
-					</div>
-				)}
+				{/* The text fields come first: on a phone the slot list below them runs to thousands of pixels. */}
 				<fieldset className="grid gap-5 rounded-2xl border border-ink-100 bg-white p-4 shadow-sm sm:grid-cols-2 sm:p-6">
 					<legend className="sr-only">About the meeting</legend>
 					<Field
@@ -291,6 +260,38 @@ function Proposal({ view }: { view: ReadyView }) {
 						{...getTextareaProps(fields.note)}
 					/>
 				</fieldset>
+				{view.slots.length ? (
+					<SlotPicker
+						key={view.durationMinutes}
+						id="proposal-slots"
+						slots={view.slots}
+						viewerZone={view.viewerTimeZone}
+						others={others}
+						max={schedulingLimits.maxOptions}
+						selected={picked}
+						errors={fields.options.errors}
+						errorId={fields.options.errorId}
+						legend="Pick up to three times"
+					/>
+				) : (
+					<div role="status" className="rounded-2xl border border-dashed border-ink-200 bg-white px-6 py-8 text-center">
+						<p className="font-semibold text-ink-900">No common free time in the next three weeks</p>
+						<p className="mx-auto mt-1 max-w-md text-sm text-ink-500">
+							Proposals look {schedulingLimits.horizonDays} days ahead at most. Try a shorter meeting, widen your own
+							working hours, or send a message to find a time together.
+						</p>
+						<div className="mt-4 flex flex-wrap justify-center gap-3">
+							<Link to="/meetings/availability" className={buttonClass('secondary')}>
+								Edit your availability
+							</Link>
+						</div>
+						{fields.options.errors ? (
+							<p id={fields.options.errorId} className="mt-3 text-sm text-red-700">
+								{fields.options.errors.join(' ')}
+							</p>
+						) : null}
+					</div>
+				)}
 				<div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
 					<Link to="/meetings" className={buttonClass('ghost')}>
 						Cancel

@@ -54,6 +54,12 @@ function textareaValue(page: Page, name: string) {
 	return match ? textOf(match[1]!) : null
 }
 
+/** The first meeting status badge on the page. */
+function badgeOf(page: Page) {
+	const match = /data-testid="meeting-status"[^>]*><span[^>]*><\/span>([^<]*)<\/span>/.exec(page.html)
+	return match ? textOf(match[1]!) : null
+}
+
 function optionStart(optionId: string) {
 	return (
 		db.$client.prepare('select starts_at as startsAt from meeting_options where id = ?').get(Number(optionId)) as {
@@ -282,6 +288,13 @@ describe('roundtable meetings', () => {
 		expect(sent.status).toBe(302)
 		const meetingId = /^\/meetings\/([^?]+)\?notice=proposed$/.exec(sent.location ?? '')![1]!
 
+		// Until every invitee has voted the host waits; each invitee is asked for a vote.
+		const hostWaiting = await host.get('/meetings?tab=pending')
+		expect(section(hostWaiting, 'waiting-for-them')).toContain('Loyalty benchmarks')
+		expect(section(hostWaiting, 'waiting-for-you')).not.toContain('Loyalty benchmarks')
+		expect(badgeOf(hostWaiting)).toBe('Waiting for votes')
+		expect(badgeOf(await member.get('/meetings?tab=pending'))).toBe('Your vote needed')
+
 		const ballot = await member.get(`/meetings/${meetingId}`)
 		const [early, late] = votableOptionIds(ballot)
 		expect([early, late].map((id) => optionStart(id!))).toEqual(slots.slice(0, 2).map((slot) => Date.parse(slot)))
@@ -296,8 +309,15 @@ describe('roundtable meetings', () => {
 		expect(empty.status).toBe(400)
 		expect(fieldErrors(empty.html, 'vote')).toEqual({ optionId: ['Mark at least one time that works for you.'] })
 
+		// Every vote is in: confirming is now the host's move, in the list and on the page.
+		const hostTurn = await host.get('/meetings?tab=pending')
+		expect(section(hostTurn, 'waiting-for-you')).toContain('Loyalty benchmarks')
+		expect(badgeOf(hostTurn)).toBe('Your turn: confirm a time')
+		expect(badgeOf(await member.get('/meetings?tab=pending'))).toBe('Waiting for the host')
+
 		// The host sees the tally, most popular first.
 		const tally = await host.get(`/meetings/${meetingId}`)
+		expect(badgeOf(tally)).toBe('Your turn: confirm a time')
 		expect(confirmableOptionIds(tally)).toEqual([late, early])
 		const counts = [...tally.html.matchAll(/data-testid="vote-count"[^>]*>([\s\S]*?)<\/span>/g)].map((match) =>
 			textOf(match[1]!),

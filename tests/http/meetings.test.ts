@@ -63,6 +63,12 @@ describe('proposing and accepting', () => {
 		expect(text).toMatch(/Paris · GMT\+[12]/)
 		const slots = offeredSlots(form)
 		expect(slots.length).toBeGreaterThan(3)
+		// On a phone the slot list runs long: the text fields come first, in the form's own order.
+		const positions = ['name="topic"', 'name="location"', 'name="agenda"', 'name="note"', 'name="options"'].map(
+			(field) => form.html.indexOf(field),
+		)
+		expect(positions.every((position) => position > 0)).toBe(true)
+		expect([...positions].sort((a, b) => a - b)).toEqual(positions)
 		// Each slot is labelled in the organizer's zone with the invitee's local time beside it.
 		const first0 = DateTime.fromISO(slots[0]!, { zone: 'America/New_York' })
 		expect(text).toContain(`${first0.toFormat('HH:mm')}–${first0.plus({ minutes: 30 }).toFormat('HH:mm')}`)
@@ -209,6 +215,8 @@ describe('proposing and accepting', () => {
 		expect(section(closed, 'meetings-heading')).toContain('Cancelled')
 		const details = await invitee.get(`/meetings/${meetingId}`)
 		expect(mainText(details.html)).toContain('Board meeting moved.')
+		// The time that no longer holds is struck through in the list as on the page.
+		for (const shown of [closed, details]) expect(shown.html).toMatch(/class="[^"]*line-through[^"]*"/)
 		// A cancelled meeting can no longer be accepted.
 		const late = await invitee.post(`/meetings/${meetingId}`, { intent: 'accept', optionId: optionId! })
 		expect(late.status).toBe(409)

@@ -623,7 +623,11 @@ describe('roundtable meetings', () => {
 		expect(voteOnOptions(member.id, id, [early!.id, late!.id]).ok).toBe(true)
 		// A second vote replaces the first.
 		expect(voteOnOptions(member.id, id, [late!.id]).ok).toBe(true)
+		// One vote in, one to come: the host is still waiting for the room.
+		expect(listMeetings(host.id).pending.map((meeting) => [meeting.id, meeting.awaitingViewer])).toEqual([[id, false]])
 		expect(voteOnOptions(other.id, id, [late!.id]).ok).toBe(true)
+		expect(listMeetings(host.id).pending.map((meeting) => [meeting.id, meeting.awaitingViewer])).toEqual([[id, true]])
+		expect(meetingDetails(host.id, id)!.awaitingViewer).toBe(true)
 		expect(
 			db
 				.select()

@@ -49,6 +49,8 @@ import {
 	availabilityWindows,
 	users,
 } from '../../db/schema.ts'
+import { unavailableSlots } from '../../app/features/scheduling/availability.server.ts'
+import { db as appDatabase } from '../../app/utils/db.server.ts'
 import { conflictShowcase, demoAccounts, demoPassword, isDatabaseEmpty, seedDemoData } from '../../db/seed.ts'
 import { expertiseTagChoices } from '../../db/seed-data.ts'
 import { meetingsSeed } from '../../db/seed-meetings.ts'
@@ -144,7 +146,10 @@ function rulesBetween(database: AppDatabase, a: string, b: string) {
 }
 
 beforeAll(async () => {
-	db = migratedDatabase('first.db')
+	// The app's own database: the scheduling queries the seed and these tests use (reminders,
+	// unavailableSlots) read through it, so they must see what the seed wrote.
+	db = appDatabase
+	migrateDatabase(db)
 	emptyBeforeSeeding = isDatabaseEmpty(db)
 	seededMembers = (await seedDemoData(db, { now: seededAt })).members
 	twin = migratedDatabase('second.db')
@@ -823,6 +828,24 @@ describe('the meetings seed', () => {
 		for (const job of jobs) {
 			expect(ahead.map((meeting) => meeting.id)).toContain(job.dedupeKey.split(':')[1])
 			expect(job.runAt.getTime()).toBeGreaterThan(seededAt)
+		}
+	})
+
+	test('every time a pending meeting still offers is free for all its participants', () => {
+		const { meetings: all, options, participants } = seeded()
+		const open = all.filter((meeting) => meeting.status === 'pending')
+		expect(open.length).toBeGreaterThanOrEqual(4)
+		for (const meeting of open) {
+			const offered = options
+				.filter((option) => option.meetingId === meeting.id && option.round === meeting.round)
+				.map((option) => ({ start: option.startsAt.getTime(), end: option.endsAt.getTime() }))
+			// The seed lays them out from the same clock as this file, so they are all still ahead.
+			expect(offered.every((slot) => slot.start > seededAt)).toBe(true)
+			const seated = participants.filter((row) => row.meetingId === meeting.id).map((row) => row.userId)
+			expect({ meeting: meeting.id, unavailable: unavailableSlots(seated, offered) }).toEqual({
+				meeting: meeting.id,
+				unavailable: [],
+			})
 		}
 	})
 

@@ -289,6 +289,21 @@ function vetOptions(
 	return { ok: true, data: slots }
 }
 
+/** The times a participant offers for the next round of an existing meeting, vetted like a proposal's. */
+function vetNextRound(
+	starts: readonly number[],
+	{ meeting, actor, state }: Pick<Loaded, 'meeting' | 'actor' | 'state'>,
+	now: number,
+) {
+	return vetOptions(starts, {
+		memberIds: state.participantIds,
+		durationMinutes: meeting.durationMinutes,
+		zone: actor.timeZone,
+		now,
+		meetingId: meeting.id,
+	})
+}
+
 function insertOptions(
 	tx: Transaction,
 	meetingId: string,
@@ -612,13 +627,7 @@ export function declineMeeting(userId: string, meetingId: string, input: Decline
 /** The awaited side of a pending direct meeting offers other times; the other side answers them next. */
 export function counterPropose(userId: string, meetingId: string, input: CounterInput, now = Date.now()): Done {
 	return changeMeeting(userId, meetingId, 'counter', now, (tx, { meeting, actor, others, state }) => {
-		const vetted = vetOptions(input.options, {
-			memberIds: state.participantIds,
-			durationMinutes: meeting.durationMinutes,
-			zone: actor.timeZone,
-			now,
-			meetingId: meeting.id,
-		})
+		const vetted = vetNextRound(input.options, { meeting, actor, state }, now)
 		if (!vetted.ok) return vetted
 		const round = meeting.round + 1
 		tx.update(meetings)
@@ -648,13 +657,7 @@ export function rescheduleMeeting(userId: string, meetingId: string, input: Resc
 	return changeMeeting(userId, meetingId, 'reschedule', now, (tx, { meeting, actor, others, state }) => {
 		const reason = input.reason.trim()
 		if (!reason) return refuse('bad-request', 'Say why the time has to change.', 'reason')
-		const vetted = vetOptions(input.options, {
-			memberIds: state.participantIds,
-			durationMinutes: meeting.durationMinutes,
-			zone: actor.timeZone,
-			now,
-			meetingId: meeting.id,
-		})
+		const vetted = vetNextRound(input.options, { meeting, actor, state }, now)
 		if (!vetted.ok) return vetted
 		const round = meeting.round + 1
 		const previousStart = meeting.startsAt!.getTime()
@@ -851,7 +854,9 @@ function summariesOf(viewerId: string, filter: SQL) {
 
 /**
  * Whether the pending meeting waits for the viewer: a direct meeting's awaited side; a roundtable
- * invitee who has not voted this round; its host once every invitee has.
+ * invitee who has not voted this round; its host once every invitee has. The host may confirm
+ * earlier, but is not asked to after the first vote: a choice made then would ignore the rest of
+ * the room, and the header count would nag while the votes are still coming in.
  */
 function isAwaiting(row: SummaryRow, viewerId: string, people: readonly MeetingPerson[], options: MeetingOptionItem[]) {
 	if (row.status !== 'pending') return false
