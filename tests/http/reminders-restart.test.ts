@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, expect, test } from 'vitest'
-import { availabilitySettings, meetingParticipants, meetings, notifications, scheduledJobs } from '#db/schema.ts'
+import { availabilitySettings, notifications, scheduledJobs } from '#db/schema.ts'
 import { scheduleMeetingReminders } from '#app/features/scheduling/reminders.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { ServerProcess } from '#tests/support/server-process.ts'
+import { insertConfirmedMeeting } from '#tests/support/confirmed-meeting.ts'
 import { createUser } from '#tests/support/factories.ts'
 import { mainText, signedInBrowser, startTestServer } from './support.ts'
 
@@ -39,31 +39,9 @@ test('a reminder that fell due while the server was down fires once after the re
 
 	const first = await start()
 	// Confirmed while the server runs; its reminders fall due a few seconds from now.
-	const meetingId = randomUUID()
 	const startsAt = Date.now() + 10 * minute + 5000
-	db.transaction((tx) => {
-		tx.insert(meetings)
-			.values({
-				id: meetingId,
-				kind: 'direct',
-				organizerId: organizer.id,
-				topic: 'Retail media budgets',
-				status: 'confirmed',
-				durationMinutes: 30,
-				startsAt: new Date(startsAt),
-				endsAt: new Date(startsAt + 30 * minute),
-				timeZone: 'Europe/Paris',
-				sequence: 1,
-			})
-			.run()
-		tx.insert(meetingParticipants)
-			.values([
-				{ meetingId, userId: organizer.id, role: 'organizer' },
-				{ meetingId, userId: invitee.id, role: 'invitee' },
-			])
-			.run()
-		scheduleMeetingReminders(meetingId, tx)
-	})
+	const meetingId = insertConfirmedMeeting([organizer, invitee], startsAt)
+	scheduleMeetingReminders(meetingId)
 	const jobs = () =>
 		db
 			.select()

@@ -19,7 +19,6 @@ import {
 	addOverride,
 	busyIntervals,
 	readAvailability,
-	reminderMinutesOf,
 	removeOverride,
 	saveWeeklyAvailability,
 	slotsBetween,
@@ -102,7 +101,6 @@ describe('reading and saving availability', () => {
 			windows: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 540, endMinute: 1020 })),
 			overrides: [],
 		})
-		expect(reminderMinutesOf([member.id])).toEqual(new Map([[member.id, 30]]))
 	})
 
 	test('saved windows and preferences read back in order, and saving again replaces them', async () => {
@@ -128,7 +126,6 @@ describe('reading and saving availability', () => {
 			{ weekday: 1, startMinute: 780, endMinute: 1050 },
 			{ weekday: 3, startMinute: 840, endMinute: 1440 },
 		])
-		expect(reminderMinutesOf([member.id])).toEqual(new Map([[member.id, 60]]))
 
 		saveWeeklyAvailability(member.id, weekly({ windows: [{ weekday: '5', start: '10:00', end: '11:00' }] }))
 		expect(readAvailability(member.id).windows).toEqual([{ weekday: 5, startMinute: 600, endMinute: 660 }])

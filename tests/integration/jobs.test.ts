@@ -3,54 +3,17 @@ import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { and, eq, inArray } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import {
-	availabilitySettings,
-	meetingParticipants,
-	meetings,
-	memberProfiles,
-	notifications,
-	scheduledJobs,
-} from '#db/schema.ts'
+import { availabilitySettings, meetings, memberProfiles, notifications, scheduledJobs } from '#db/schema.ts'
 import { cancelMeetingReminders, scheduleMeetingReminders } from '#app/features/scheduling/reminders.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { cancelJobs, enqueueJob, jobLimits, runDueJobs, startJobRunner } from '#app/utils/jobs.server.ts'
+import { insertConfirmedMeeting } from '#tests/support/confirmed-meeting.ts'
 import { createUser } from '#tests/support/factories.ts'
 
 const minute = 60_000
 const hour = 60 * minute
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
-type Person = Awaited<ReturnType<typeof createUser>>
-
-/** A confirmed meeting inserted straight into the database, as the workflow would leave it. */
-function confirmedMeeting(people: readonly Person[], startsAt: number, options: { id?: string; topic?: string } = {}) {
-	const id = options.id ?? randomUUID()
-	db.transaction((tx) => {
-		tx.insert(meetings)
-			.values({
-				id,
-				kind: 'direct',
-				organizerId: people[0]!.id,
-				topic: options.topic ?? 'Retail media budgets',
-				status: 'confirmed',
-				durationMinutes: 30,
-				startsAt: new Date(startsAt),
-				endsAt: new Date(startsAt + 30 * minute),
-				timeZone: 'Europe/Paris',
-				sequence: 1,
-			})
-			.run()
-		tx.insert(meetingParticipants)
-			.values(
-				people.map(
-					(person, index) =>
-						({ meetingId: id, userId: person.id, role: index === 0 ? 'organizer' : 'invitee' }) as const,
-				),
-			)
-			.run()
-	})
-	return id
-}
 
 async function pair() {
 	const organizer = await createUser({ name: `Ana Ruiz ${randomUUID().slice(0, 4)}` })
@@ -87,7 +50,7 @@ describe('scheduling reminders', () => {
 		setReminderMinutes(invitee.id, 1440)
 		setReminderMinutes(third.id, 0)
 		const startsAt = Date.now() + 3 * hour
-		const meetingId = confirmedMeeting([organizer, invitee, third], startsAt)
+		const meetingId = insertConfirmedMeeting([organizer, invitee, third], startsAt)
 
 		scheduleMeetingReminders(meetingId)
 		scheduleMeetingReminders(meetingId)
@@ -106,7 +69,7 @@ describe('scheduling reminders', () => {
 
 	test('a pending or cancelled meeting gets no reminders', async () => {
 		const people = await pair()
-		const meetingId = confirmedMeeting(people, Date.now() + 3 * hour)
+		const meetingId = insertConfirmedMeeting(people, Date.now() + 3 * hour)
 		db.update(meetings).set({ status: 'pending', startsAt: null, endsAt: null }).where(eq(meetings.id, meetingId)).run()
 		scheduleMeetingReminders(meetingId)
 		db.update(meetings).set({ status: 'cancelled' }).where(eq(meetings.id, meetingId)).run()
@@ -122,7 +85,7 @@ describe('running due jobs', () => {
 		db.update(memberProfiles).set({ timeZone: 'Asia/Kolkata' }).where(eq(memberProfiles.userId, invitee.id)).run()
 		// 2031-03-04 09:00 UTC is 14:30 in Kolkata and 10:00 in Paris.
 		const startsAt = Date.UTC(2031, 2, 4, 9, 0)
-		const meetingId = confirmedMeeting([organizer, invitee], startsAt, { topic: 'Loyalty programs' })
+		const meetingId = insertConfirmedMeeting([organizer, invitee], startsAt, { topic: 'Loyalty programs' })
 		scheduleMeetingReminders(meetingId)
 		const dueAt = startsAt - 30 * minute
 
@@ -149,9 +112,9 @@ describe('running due jobs', () => {
 
 	test('a reminder of a rescheduled, cancelled or already started meeting finishes without notifying', async () => {
 		const startsAt = Date.UTC(2032, 0, 10, 15, 0)
-		const rescheduled = confirmedMeeting(await pair(), startsAt)
-		const cancelled = confirmedMeeting(await pair(), startsAt)
-		const started = confirmedMeeting(await pair(), startsAt)
+		const rescheduled = insertConfirmedMeeting(await pair(), startsAt)
+		const cancelled = insertConfirmedMeeting(await pair(), startsAt)
+		const started = insertConfirmedMeeting(await pair(), startsAt)
 		for (const id of [rescheduled, cancelled, started]) scheduleMeetingReminders(id, db, startsAt - 2 * hour)
 		// Changed behind the reminders' back: the workflow would also cancel them, but a job may already be claimed.
 		db.update(meetings).set({ sequence: 2 }).where(eq(meetings.id, rescheduled)).run()
@@ -165,7 +128,7 @@ describe('running due jobs', () => {
 		}
 		expect(remindersOf(started)).toHaveLength(2)
 
-		const late = confirmedMeeting(await pair(), startsAt + hour)
+		const late = insertConfirmedMeeting(await pair(), startsAt + hour)
 		scheduleMeetingReminders(late, db, startsAt)
 		// The server was down past the meeting's start: the reminder would be noise.
 		runDueJobs(startsAt + hour)
@@ -176,9 +139,9 @@ describe('running due jobs', () => {
 	test('cancelling a meeting’s reminders leaves other meetings’ and finished jobs alone', async () => {
 		const people = await pair()
 		const startsAt = Date.UTC(2033, 5, 1, 12, 0)
-		const first = confirmedMeeting(people, startsAt, { id: `m_${randomUUID()}` })
+		const first = insertConfirmedMeeting(people, startsAt, { id: `m_${randomUUID()}` })
 		// An id that starts with the first one's: the prefix must end at the separator.
-		const second = confirmedMeeting(people, startsAt + 2 * hour, { id: `${first}0` })
+		const second = insertConfirmedMeeting(people, startsAt + 2 * hour, { id: `${first}0` })
 		for (const id of [first, second]) scheduleMeetingReminders(id, db, startsAt - 2 * hour)
 
 		expect(cancelMeetingReminders(first, db, startsAt - hour)).toBe(2)
@@ -270,20 +233,20 @@ describe('running due jobs', () => {
 describe('the job runner', () => {
 	test('runs what is due as soon as it starts and then on every poll, and stops', async () => {
 		const people = await pair()
-		const overdue = confirmedMeeting(people, Date.now() + 20 * minute)
+		const overdue = insertConfirmedMeeting(people, Date.now() + 20 * minute)
 		// Scheduled "before" its reminder time passed, as if while the server was down.
 		scheduleMeetingReminders(overdue, db, Date.now() - 20 * minute)
 		const runner = startJobRunner({ intervalMs: 50 })
 		expect(remindersOf(overdue)).toHaveLength(2)
 
 		// Its reminder falls due a moment after the runner started.
-		const next = confirmedMeeting(people, Date.now() + 30 * minute + 300)
+		const next = insertConfirmedMeeting(people, Date.now() + 30 * minute + 300)
 		scheduleMeetingReminders(next)
 		expect(jobsOf(next).map((job) => job.status)).toEqual(['pending', 'pending'])
 		await expect.poll(() => remindersOf(next).length, { timeout: 5000, interval: 20 }).toBe(2)
 
 		await runner.stop()
-		const afterStop = confirmedMeeting(people, Date.now() + 25 * minute)
+		const afterStop = insertConfirmedMeeting(people, Date.now() + 25 * minute)
 		scheduleMeetingReminders(afterStop, db, Date.now() - 10 * minute)
 		await new Promise((resolve) => setTimeout(resolve, 300))
 		expect(remindersOf(afterStop)).toEqual([])
@@ -295,7 +258,7 @@ describe('the job runner', () => {
 		const startsAt = Date.UTC(2040, 0, 1)
 		const meetingIds: string[] = []
 		for (let index = 0; index < 20; index++) {
-			const id = confirmedMeeting(await pair(), startsAt + index * minute)
+			const id = insertConfirmedMeeting(await pair(), startsAt + index * minute)
 			scheduleMeetingReminders(id, db, startsAt - hour)
 			meetingIds.push(id)
 		}

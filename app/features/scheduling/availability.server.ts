@@ -217,14 +217,6 @@ export function unavailableSlots(
 	return slots.filter((slot) => !fitsAll(members, slot))
 }
 
-/** Each member's reminder lead in minutes (0: no reminder). */
-export function reminderMinutesOf(userIds: readonly string[]): Map<string, number> {
-	const settings = userIds.length ? settingsOf(userIds) : new Map<string, Settings>()
-	return new Map(
-		userIds.map((userId) => [userId, settings.get(userId)?.reminderMinutes ?? defaultAvailability.reminderMinutes]),
-	)
-}
-
 /** Replaces the member's weekly windows and meeting preferences. */
 export function saveWeeklyAvailability(userId: string, input: WeeklyAvailabilityInput) {
 	const settings = {

@@ -6,12 +6,12 @@
 import { eq } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
-import { meetingParticipants, meetings, memberProfiles, users } from '#db/schema.ts'
+import { availabilitySettings, meetingParticipants, meetings, memberProfiles, users } from '#db/schema.ts'
 import type { AppDatabase } from '#db/client.ts'
 import { notify } from '#app/features/notifications/notifications.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { cancelJobs, enqueueJob, type DueJob, type JobTransaction } from '#app/utils/jobs.server.ts'
-import { reminderMinutesOf } from './availability.server.ts'
+import { defaultAvailability } from './options.ts'
 
 type Writer = Pick<AppDatabase, 'select' | 'insert' | 'update'>
 
@@ -38,14 +38,15 @@ export function scheduleMeetingReminders(meetingId: string, tx: Writer = db, now
 		.get()
 	if (meeting?.status !== 'confirmed' || !meeting.startsAt) return
 	const startsAt = meeting.startsAt.getTime()
-	const participantIds = tx
-		.select({ userId: meetingParticipants.userId })
+	// Through `tx`: the confirming transaction's writes are visible, and a seed may pass another database.
+	const participants = tx
+		.select({ userId: meetingParticipants.userId, reminderMinutes: availabilitySettings.reminderMinutes })
 		.from(meetingParticipants)
+		.leftJoin(availabilitySettings, eq(availabilitySettings.userId, meetingParticipants.userId))
 		.where(eq(meetingParticipants.meetingId, meetingId))
 		.all()
-		.map((row) => row.userId)
-	// Read on the same connection, so it sees the confirming transaction's writes.
-	for (const [userId, minutes] of reminderMinutesOf(participantIds)) {
+	for (const { userId, reminderMinutes } of participants) {
+		const minutes = reminderMinutes ?? defaultAvailability.reminderMinutes
 		const runAt = startsAt - minutes * minuteMs
 		if (minutes <= 0 || runAt <= now) continue
 		enqueueJob(
