@@ -83,9 +83,9 @@ app.use(
 )
 
 if (env.PROCESS_STATS)
-	app.get('/__process-stats', (_req, res) => {
-		// Heap figures mean more right after a collection: available when started with --expose-gc.
-		globalThis.gc?.()
+	app.get('/__process-stats', (req, res) => {
+		// Heap figures mean more right after a collection (with --expose-gc); only on request, as it pauses the server.
+		if (req.query.collect === '1') globalThis.gc?.()
 		res.set('Cache-Control', 'no-store').json({
 			memory: process.memoryUsage(),
 			sockets: io.engine.clientsCount,

@@ -9,8 +9,10 @@ import { Server } from 'socket.io'
 type Payload = { conversationId: string; clientId: string; body: string }
 
 const httpServer = createServer((request, response) => {
-	if (request.url !== '/__process-stats') return response.writeHead(404).end()
-	globalThis.gc?.()
+	const url = new URL(request.url ?? '/', 'http://relay')
+	if (url.pathname !== '/__process-stats') return response.writeHead(404).end()
+	// As the app's endpoint: collect only when asked (the idle-memory figures), never inside a measured window.
+	if (url.searchParams.get('collect') === '1') globalThis.gc?.()
 	response.setHeader('Content-Type', 'application/json')
 	response.end(JSON.stringify({ memory: process.memoryUsage(), sockets: io.engine.clientsCount, checkpoints: null }))
 })
