@@ -140,10 +140,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const name = intent.data
 
 	/** Field errors back to the form; a refusal of the whole action as the page's alert. */
-	function respond<Value>(
-		submission: Submission<unknown, string[], Value>,
-		run: (value: Value) => SchedulingOutcome<{ meetingId: string }>,
+	function respond<Schema extends z.ZodType>(
+		schema: Schema,
+		run: (value: z.output<Schema>) => SchedulingOutcome<{ meetingId: string }>,
 	) {
+		const submission = parseWithZod(formData, { schema })
 		if (submission.status !== 'success')
 			return data<ActionResult>({ intent: name, result: submission.reply(), message: null }, { status: 400 })
 		const outcome = run(submission.value)
@@ -167,41 +168,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 	switch (name) {
 		case 'accept':
-			return respond(parseWithZod(formData, { schema: ChooseOptionSchema }), (value) =>
-				acceptOption(user.id, meetingId, value.optionId),
-			)
+			return respond(ChooseOptionSchema, (value) => acceptOption(user.id, meetingId, value.optionId))
 		case 'confirm':
-			return respond(parseWithZod(formData, { schema: ChooseOptionSchema }), (value) =>
-				confirmOption(user.id, meetingId, value.optionId),
-			)
+			return respond(ChooseOptionSchema, (value) => confirmOption(user.id, meetingId, value.optionId))
 		case 'decline':
-			return respond(parseWithZod(formData, { schema: DeclineSchema }), (value) =>
-				declineMeeting(user.id, meetingId, value),
-			)
+			return respond(DeclineSchema, (value) => declineMeeting(user.id, meetingId, value))
 		case 'counter':
-			return respond(parseWithZod(formData, { schema: CounterSchema }), (value) =>
-				counterPropose(user.id, meetingId, value),
-			)
+			return respond(CounterSchema, (value) => counterPropose(user.id, meetingId, value))
 		case 'vote':
-			return respond(parseWithZod(formData, { schema: VoteSchema }), (value) =>
-				voteOnOptions(user.id, meetingId, value.optionIds),
-			)
+			return respond(VoteSchema, (value) => voteOnOptions(user.id, meetingId, value.optionIds))
 		case 'reschedule':
-			return respond(parseWithZod(formData, { schema: RescheduleSchema }), (value) =>
-				rescheduleMeeting(user.id, meetingId, value),
-			)
+			return respond(RescheduleSchema, (value) => rescheduleMeeting(user.id, meetingId, value))
 		case 'cancel':
-			return respond(parseWithZod(formData, { schema: CancelSchema }), (value) =>
-				cancelMeeting(user.id, meetingId, value),
-			)
+			return respond(CancelSchema, (value) => cancelMeeting(user.id, meetingId, value))
 		case 'agenda':
-			return respond(parseWithZod(formData, { schema: AgendaSchema }), (value) =>
-				updateAgenda(user.id, meetingId, value),
-			)
+			return respond(AgendaSchema, (value) => updateAgenda(user.id, meetingId, value))
 		case 'reflect':
-			return respond(parseWithZod(formData, { schema: ReflectionSchema }), (value) =>
-				saveReflection(user.id, meetingId, value),
-			)
+			return respond(ReflectionSchema, (value) => saveReflection(user.id, meetingId, value))
 	}
 }
 
