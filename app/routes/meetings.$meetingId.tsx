@@ -367,7 +367,6 @@ function OptionTime({ option, view }: { option: MeetingOptionItem; view: View })
 
 function Respond({ view }: { view: View }) {
 	const { details } = view
-	const navigation = useNavigation()
 	const actionData = useActionData<typeof action>()
 	// Answering is one-to-one: the current times are the other person's, organizer or counter-proposer alike.
 	const suggestedBy = details.others[0]?.name
@@ -385,17 +384,7 @@ function Respond({ view }: { view: View }) {
 							className="flex flex-col gap-3 rounded-xl border border-ink-100 p-3 sm:flex-row sm:items-center sm:justify-between"
 						>
 							<OptionTime option={option} view={view} />
-							<Form method="post" className="shrink-0">
-								<input type="hidden" name="intent" value="accept" />
-								<input type="hidden" name="optionId" value={option.id} />
-								<Button className="w-full px-3 py-2 sm:w-auto" disabled={navigation.state === 'submitting'}>
-									Accept
-									<span className="sr-only">
-										{' '}
-										{formatDay(option.startsAt, view.viewerZone)} {formatClock(option.startsAt, view.viewerZone)}
-									</span>
-								</Button>
-							</Form>
+							<ChooseOptionForm intent="accept" label="Accept" option={option} view={view} />
 						</li>
 					))}
 				</ul>
@@ -559,7 +548,6 @@ function Vote({ view }: { view: View }) {
 
 function Confirm({ view }: { view: View }) {
 	const { details } = view
-	const navigation = useNavigation()
 	const invitees = details.participants.filter((person) => person.role === 'invitee')
 	const byId = new Map(details.participants.map((person) => [person.userId, person]))
 	const ranked = [...details.options].sort((a, b) => b.voterIds.length - a.voterIds.length || a.startsAt - b.startsAt)
@@ -586,17 +574,7 @@ function Confirm({ view }: { view: View }) {
 									: ''}
 							</p>
 						</div>
-						<Form method="post" className="shrink-0">
-							<input type="hidden" name="intent" value="confirm" />
-							<input type="hidden" name="optionId" value={option.id} />
-							<Button className="w-full px-3 py-2 sm:w-auto" disabled={navigation.state === 'submitting'}>
-								Confirm
-								<span className="sr-only">
-									{' '}
-									{formatDay(option.startsAt, view.viewerZone)} {formatClock(option.startsAt, view.viewerZone)}
-								</span>
-							</Button>
-						</Form>
+						<ChooseOptionForm intent="confirm" label="Confirm" option={option} view={view} />
 					</li>
 				))}
 			</ul>
@@ -844,5 +822,33 @@ function Timeline({ view }: { view: View }) {
 				))}
 			</ol>
 		</Panel>
+	)
+}
+
+/** One option's Accept (invitee) or Confirm (roundtable host) button; its accessible name says which time. */
+function ChooseOptionForm({
+	intent,
+	label,
+	option,
+	view,
+}: {
+	intent: 'accept' | 'confirm'
+	label: string
+	option: View['details']['options'][number]
+	view: View
+}) {
+	const navigation = useNavigation()
+	return (
+		<Form method="post" className="shrink-0">
+			<input type="hidden" name="intent" value={intent} />
+			<input type="hidden" name="optionId" value={option.id} />
+			<Button className="w-full px-3 py-2 sm:w-auto" disabled={navigation.state === 'submitting'}>
+				{label}
+				<span className="sr-only">
+					{' '}
+					{formatDay(option.startsAt, view.viewerZone)} {formatClock(option.startsAt, view.viewerZone)}
+				</span>
+			</Button>
+		</Form>
 	)
 }
